@@ -1,0 +1,36 @@
+/**
+ * Site and blog furniture that is not part of what was said. Rules are data so that publishers' quirks
+ * are added here (or in configuration) rather than as conditions spread through the parser.
+ * A removed line is never dropped silently: it lands in Transcript.removed with its rule name.
+ */
+export interface BoilerplateRule {
+  name: string;
+  /** Tested against the trimmed line. */
+  pattern: RegExp;
+  /** Only in the header/footer zone (before the first turn / after the last sentence), or anywhere. */
+  where: "edges" | "anywhere";
+}
+
+export const DEFAULT_BOILERPLATE_RULES: BoilerplateRule[] = [
+  { name: "separator", pattern: /^(?:([_*=~#•·.\-–—])\s*\1?\s*){3,}$/u, where: "anywhere" },
+  { name: "blog-disclaimer", pattern: /^The views expressed in this (?:article|post|blog|piece)\b/iu, where: "edges" },
+  {
+    name: "blog-furniture",
+    pattern: /^(?:No comments:?|\d+ comments?:?|Post a Comment|Newer Post|Older Post|Home|Subscribe to:.*|Share this:?|Share on \w+|Labels?:.*|Posted by .{1,60}|Email This|BlogThis!|Share to (?:Twitter|Facebook|Pinterest)|Related posts?:?)$/iu,
+    where: "edges",
+  },
+  {
+    name: "site-furniture",
+    pattern: /^(?:Advanced settings|Direct link:?.*|Print version|Version for print|Print|Send by e-?mail|Back to top|Go to top|Top of page|Read more|Photo gallery|Video|Audio|Tags?:.*|Share|Tweet)$/iu,
+    where: "edges",
+  },
+  {
+    name: "language-bar",
+    pattern: /^(?:(?:English|Русский|Français|Deutsch|Español|Português|Italiano|العربية|中文|日本語|EN|RU|FR|DE|ES)\s*[|/·•,]?\s*){2,}$/u,
+    where: "edges",
+  },
+  { name: "delivery-note", pattern: /^[([]?\s*(?:check against delivery|as delivered|unofficial translation)\s*[)\]]?$/iu, where: "edges" },
+];
+
+/** "Zdroj a ilustračné foto: http://..." and friends: a credit line that carries the source URL. */
+export const SOURCE_LINE = /^(?<label>(?:source|sources|zdroj|quelle|источник|fuente|fonte|original|originally published (?:at|on|by)|read (?:the )?original|link)\b[^:]{0,40}):?\s*(?<url>https?:\/\/\S+)$/iu;

@@ -1,0 +1,87 @@
+import type { TurnRole } from "../model/transcript.js";
+
+export interface Label {
+  /** The label as written, including the colon, e.g. "Question (via interpreter):". */
+  raw: string;
+  /** Name part ("Question", "Sergey Lavrov", "MR KIRBY"). */
+  name: string;
+  /** Parenthetical note, e.g. "Reuters" or "via interpreter". */
+  note: string | null;
+  /** What the label itself says about the role; null for a person whose role depends on context. */
+  role: TurnRole | null;
+  /** Text after the label on the same line. */
+  rest: string;
+}
+
+const TIMESTAMP = String.raw`(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)`;
+const LABEL_RE = new RegExp(
+  String.raw`^(?<raw>${TIMESTAMP}?(?<name>[^:()\[\]\n]{1,60}?)\s*(?:\((?<note>[^)\n]{1,80})\))?\s*${TIMESTAMP}?[:：])\s*(?<rest>.*)$`,
+  "u",
+);
+/** "Q" / "A" without a colon but followed by a space and text: "Q Why...?" / "Q. Why...?" */
+const BARE_QA_RE = /^(?<raw>(?<name>Q|A)\.?)\s+(?<rest>\S.*)$/u;
+
+const QUESTION_NAMES = /^(?:question|questions|q|questioner|journalist|reporter|correspondent|audience(?: member)?|member of the audience|participant|follow-up(?: question)?|the press|press|media|student|interviewer)$/iu;
+const ANSWER_NAMES = /^(?:a|answer|reply|response)$/iu;
+/** Single-word labels that name a speaker by role. */
+const ROLE_NAMES = /^(?:moderator|chair|chairman|chairperson|chairwoman|host|presenter|anchor|interpreter|translator|president|minister|spokesman|spokeswoman|spokesperson|secretary|ambassador|prime minister|the president|the moderator|the chair|voice|speaker|unidentified speaker|unknown)$/iu;
+const NOTE_NOT_AFFILIATION = /^(?:via interpreter|through interpreter|as interpreted|interpreted|translated|in english|in russian|inaudible|laughter|applause|off-?mic|continuing|cont'?d?|\d{1,2}:\d{2}(?::\d{2})?)\.?$/iu;
+
+const PARTICLES = new Set(["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "and", "of"]);
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{1,4}\.?|[\p{L}]+-\p{Lu}[\p{L}'’\-]*)$/u;
+/** Words that start sentences and are not names, to refuse "Remember: ..." or "However: ...". */
+const NOT_NAMES = new Set(["here", "there", "this", "that", "these", "those", "remember", "note", "however", "example", "first", "second", "third", "finally", "conclusion", "summary", "therefore", "thus", "so", "now", "well", "today", "yes", "no", "but", "and", "or", "also", "it", "we", "i", "you", "they", "he", "she", "our", "my", "one", "two", "in", "on", "at", "for", "the", "a", "an", "as", "if", "when", "what", "why", "how", "who", "where", "which", "dear", "ladies", "colleagues", "friends", "direct link", "update", "warning", "important", "result", "results", "title", "date", "place", "time", "location", "subject", "re", "p.s", "ps"]);
+
+export type LabelMatch = { ok: true; label: Label } | { ok: false; labelLike: boolean };
+
+/**
+ * Reads a speaker label at the start of a line. `known` holds names already seen as speakers so that a
+ * surname alone ("Lavrov:") or a single capitalised word can be accepted once it is established.
+ */
+export function matchLabel(line: string, known: ReadonlySet<string> = new Set()): LabelMatch {
+  const text = line.trim();
+  const bare = text.match(BARE_QA_RE);
+  if (bare?.groups && /^[\p{Lu}"“‘'(\[]/u.test(bare.groups.rest ?? "")) {
+    const name = bare.groups.name ?? "";
+    return { ok: true, label: { raw: bare.groups.raw ?? name, name, note: null, role: name === "Q" ? "question" : "answer", rest: bare.groups.rest ?? "" } };
+  }
+  const m = text.match(LABEL_RE);
+  if (!m?.groups) return { ok: false, labelLike: false };
+  const raw = m.groups.raw ?? "";
+  const name = (m.groups.name ?? "").trim().replace(/^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+/u, "");
+  const note = m.groups.note?.trim() || null;
+  const rest = m.groups.rest ?? "";
+  const labelLike = raw.length <= 70 && name.split(/\s+/).length <= 6;
+  // A URL ("http://...") or a time ("at 10:30") is not a label.
+  if (/^\/\//.test(rest) || /\d$/.test(name)) return { ok: false, labelLike: false };
+  if (name === "") return { ok: false, labelLike };
+  if (QUESTION_NAMES.test(name)) return { ok: true, label: { raw, name, note, role: "question", rest } };
+  if (ANSWER_NAMES.test(name)) return { ok: true, label: { raw, name, note, role: "answer", rest } };
+  if (isPersonName(name, known) || ROLE_NAMES.test(name)) {
+    return { ok: true, label: { raw, name, note, role: null, rest } };
+  }
+  return { ok: false, labelLike };
+}
+
+function isPersonName(name: string, known: ReadonlySet<string>): boolean {
+  if (known.has(name.toLowerCase())) return true;
+  const tokens = name.split(/\s+/u);
+  if (tokens.length > 6) return false;
+  if (NOT_NAMES.has(name.toLowerCase()) || NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) return false;
+  const allCaps = name === name.toUpperCase() && /\p{Lu}/u.test(name);
+  if (tokens.length === 1) {
+    // A lone capitalised word is too often a sentence start; accept only ALL CAPS ("KIRBY", "SG").
+    return allCaps && /^\p{Lu}[\p{Lu}'’.\-]*$/u.test(name);
+  }
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (PARTICLES.has(t.toLowerCase()) && t === t.toLowerCase()) continue;
+    if (!NAME_TOKEN.test(t)) return false;
+    capitalised++;
+  }
+  return capitalised >= 1;
+}
+
+export function isAffiliation(note: string | null): boolean {
+  return note !== null && !NOTE_NOT_AFFILIATION.test(note);
+}
