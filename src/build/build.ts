@@ -1,16 +1,16 @@
-import Eleventy, { type TemplateResult } from "@11ty/eleventy";
-import { existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
 import { emitMarkdown } from "../emit/markdown.js";
 import { pageUrl } from "../emit/page-url.js";
-import { readTranscript } from "../ingest/read-transcript.js";
-import type { Diagnostic, Transcript } from "../model/transcript.js";
-import { parseTranscript } from "../parse/parse.js";
+import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
-import { PAGES_DIR, type BuildFolders } from "../site/eleventy-config.js";
-import { listTranscriptFiles } from "./collect.js";
+import { PAGES_DIR } from "../site/eleventy-config.js";
+import { loadTranscripts, type FileDiagnostic } from "./load.js";
+import { renderSite } from "./render.js";
+import { swapIn } from "./swap.js";
+
+export type { FileDiagnostic } from "./load.js";
 
 export interface BuildOptions {
   /** Project root (where .eleventy.js and verbatim.config.json are); defaults to the current folder. */
@@ -24,10 +24,6 @@ export interface BuildOptions {
   /** Where the JSON build report goes (removed lines, diagnostics). */
   reportFile?: string;
   log?: (line: string) => void;
-}
-
-export interface FileDiagnostic extends Diagnostic {
-  file: string;
 }
 
 export interface BuildReport {
@@ -51,23 +47,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const root = resolve(options.root ?? process.cwd());
   const log = options.log ?? (() => {});
   const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
-  const inputDir = resolve(root, site.input);
-  const files = await listTranscriptFiles(inputDir);
-  const report: BuildReport = { transcripts: [], failed: [], diagnostics: [], pages: 0, indexed: 0, ms: 0 };
 
-  const parsed: { file: string; t: Transcript }[] = [];
-  for (const file of files) {
-    const read = await readTranscript(join(inputDir, file));
-    if (!read.ok) {
-      report.failed.push({ file, reason: read.reason });
-      report.diagnostics.push({ file, line: 0, code: "unreadable", severity: "error", message: `${read.reason}; skipped` });
-      continue;
-    }
-    const t = parseTranscript(read.text, { aliases: site.aliases });
-    parsed.push({ file, t });
-    report.diagnostics.push(...t.warnings.map((w) => ({ ...w, file })));
-  }
+  const loaded = await loadTranscripts(resolve(root, site.input), { aliases: site.aliases });
+  const report: BuildReport = { transcripts: [], failed: loaded.failed, diagnostics: loaded.diagnostics, pages: 0, indexed: 0, ms: 0 };
+  const parsed = loaded.parsed;
   dedupeUrls(parsed, report);
+  log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
 
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
   await rm(pagesDir, { recursive: true, force: true });
@@ -76,43 +61,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await writeFile(join(pagesDir, "transcripts", `${String(i).padStart(5, "0")}.md`), emitMarkdown(t, file));
     report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   }
-  log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
 
   const outDir = resolve(root, site.output);
   const partial = `${outDir}.partial`;
   await rm(partial, { recursive: true, force: true });
-  const elev = new Eleventy(relative(root, pagesDir) || ".", relative(root, partial), {
-    configPath: join(root, ".eleventy.js"),
-    pathPrefix: site.pathPrefix,
-    quietMode: true,
-    config(c: { addGlobalData(name: string, value: unknown): void }) {
-      c.addGlobalData("site", site);
-      // Render into the partial folder that is swapped in on success.
-      c.addGlobalData("verbatimFolders", { pages: relative(root, pagesDir), output: relative(root, partial) } satisfies BuildFolders);
-    },
-  });
-  const written = await elev.write();
-  const rendered = written[1].filter((r): r is TemplateResult & { outputPath: string } => typeof r.outputPath === "string");
+  const rendered = await renderSite(root, site, pagesDir, partial);
   report.pages = rendered.length;
   log(`rendered ${rendered.length} page(s)`);
 
   const index = await indexSite(
-    rendered.map((r) => ({ path: relative(partial, resolve(root, r.outputPath)), content: r.content })),
+    rendered.map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
     join(partial, "pagefind"),
   );
   if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
   report.indexed = index.pages;
   log(`indexed ${index.pages} page(s) for search`);
 
-  const old = `${outDir}.old`;
-  await rm(old, { recursive: true, force: true });
-  if (existsSync(outDir)) await rename(outDir, old);
-  await rename(partial, outDir);
-  await rm(old, { recursive: true, force: true });
-
+  await swapIn(partial, outDir);
   report.ms = Date.now() - started;
-  await mkdir(dirname(resolve(root, options.reportFile ?? REPORT_FILE)), { recursive: true });
-  await writeFile(resolve(root, options.reportFile ?? REPORT_FILE), JSON.stringify({ ...report, ms: undefined }, null, 2) + "\n");
+  const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
+  await mkdir(dirname(reportFile), { recursive: true });
+  await writeFile(reportFile, JSON.stringify({ ...report, ms: undefined }, null, 2) + "\n");
   return report;
 }
 

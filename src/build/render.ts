@@ -1,0 +1,28 @@
+import Eleventy, { type TemplateResult } from "@11ty/eleventy";
+import { join, relative } from "node:path";
+import type { SiteConfig } from "../config/site-config.js";
+import type { BuildFolders } from "../site/eleventy-config.js";
+
+export interface RenderedFile {
+  /** Absolute path of the written file. */
+  outputPath: string;
+  url: string | false;
+  content: string;
+}
+
+/** Runs Eleventy over the emitted pages in `pagesDir`, writing into `outDir`; returns what it wrote. */
+export async function renderSite(root: string, site: SiteConfig, pagesDir: string, outDir: string): Promise<RenderedFile[]> {
+  const elev = new Eleventy(relative(root, pagesDir) || ".", relative(root, outDir), {
+    configPath: join(root, ".eleventy.js"),
+    pathPrefix: site.pathPrefix,
+    quietMode: true,
+    config(c) {
+      c.addGlobalData("site", site);
+      c.addGlobalData("verbatimFolders", { pages: relative(root, pagesDir), output: relative(root, outDir) } satisfies BuildFolders);
+    },
+  });
+  const [, templates] = await elev.write();
+  return templates
+    .filter((r): r is TemplateResult & { outputPath: string } => typeof r.outputPath === "string")
+    .map((r) => ({ outputPath: join(root, r.outputPath), url: r.url, content: r.content }));
+}
