@@ -45,7 +45,7 @@ export function renderRedirect(r: Redirect, site: SiteConfig): string {
 <meta http-equiv="refresh" content="0; url=${href}">
 </head>
 <body>
-<p>This answer has moved: <a href="${href}">${href}</a></p>
+<p>This link has moved. <a href="${href}">Continue to its new address</a>.</p>
 </body>
 </html>
 `.value;
