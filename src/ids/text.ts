@@ -43,10 +43,16 @@ export function sketch(text: string): string[] {
  */
 export function similarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const setA = new Set(a), setB = new Set(b);
-  const union = [...new Set([...a, ...b])].sort().slice(0, SKETCH_SIZE);
-  const both = union.filter((h) => setA.has(h) && setB.has(h)).length;
-  return both / union.length;
+  // Both sketches are sorted: merge them, stopping after SKETCH_SIZE distinct hashes.
+  let i = 0, j = 0, seen = 0, both = 0;
+  while (seen < SKETCH_SIZE && (i < a.length || j < b.length)) {
+    const x = a[i], y = b[j];
+    if (x !== undefined && y !== undefined && x === y) { both++; i++; j++; }
+    else if (y === undefined || (x !== undefined && x < y)) i++;
+    else j++;
+    seen++;
+  }
+  return both / seen;
 }
 
 const paragraphText = (turns: { paragraphs: { text: string }[] }[]): string => turns.flatMap((t) => t.paragraphs.map((p) => p.text)).join("\n");

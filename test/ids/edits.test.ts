@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.js";
-import type { BuiltSite } from "../support/build-site.js";
+import { buildSite, type BuiltSite } from "../support/build-site.js";
 import { MOSCOW } from "../support/paths.js";
 import { serveStatic } from "../support/serve.js";
 import { buildCorpus, makeCorpus, readPage, withDom, type Corpus } from "./corpus.js";
@@ -76,11 +76,11 @@ describe("previously issued links survive corrections and re-imports", () => {
   });
 
   /** Rebuilds the edited text with the ledger of the first build; returns the new page's ids. */
-  async function rebuild(edit: (t: string) => string): Promise<{ site: BuiltSite; ids: PageIds; edited: string }> {
+  async function rebuild(edit: (t: string) => string, pathPrefix?: string): Promise<{ site: BuiltSite; ids: PageIds; edited: string }> {
     const edited = edit(original);
     expect(edited).not.toBe(original);
     const corpus = await makeCorpus({ "moscow-corrected.txt": edited }, v1.corpus.ledgerFile);
-    const site = await buildCorpus(corpus);
+    const site = await buildSite({ input: corpus.input, ledgerFile: corpus.ledgerFile, pathPrefix });
     expect(site.report.transcripts[0]?.url).toBe(v1.url);
     return { site, ids: await readIds(browser, await readPage(site, v1.url)), edited };
   }
@@ -156,6 +156,22 @@ describe("previously issued links survive corrections and re-imports", () => {
       expect(errors).toEqual([]);
     } finally {
       await page.close();
+      await served.close();
+    }
+  });
+
+  it("old per-answer URLs and fragments also resolve on a site under a path prefix", async () => {
+    const v2 = await rebuild(EDITS["delete a section"] as (t: string) => string, "/archive/");
+    const served = await serveStatic(v2.site.dir, "/archive/");
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${served.url}${v1.url.slice(1)}${DELETED}/`).catch(() => undefined);
+      await page.waitForURL((u) => u.pathname === `/archive${v1.url}${SUCCESSOR}/`);
+      await page.goto(`${served.url}${v1.url.slice(1)}#${DELETED}--a1`);
+      expect(await page.locator(":target").evaluate((e) => (e.closest("section.section") as HTMLElement).dataset.section)).toBe(SUCCESSOR);
+    } finally {
+      await context.close();
       await served.close();
     }
   });
