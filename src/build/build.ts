@@ -3,6 +3,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
 import { emitMarkdown } from "../emit/markdown.js";
 import { pageUrl } from "../emit/page-url.js";
+import { readLedger, writeLedger } from "../ids/ledger-file.js";
+import { reconcile } from "../ids/reconcile.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
@@ -23,6 +25,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Where the JSON build report goes (removed lines, diagnostics). */
   reportFile?: string;
+  /** The id ledger (README, "Anchor and URL contract"); defaults to LEDGER_FILE inside the input folder. */
+  ledgerFile?: string;
   log?: (line: string) => void;
 }
 
@@ -36,6 +40,8 @@ export interface BuildReport {
 }
 
 export const REPORT_FILE = ".verbatim/build-report.json";
+/** The id ledger lives with the transcripts it describes (the loader skips dot-files). */
+export const LEDGER_FILE = ".ledger.json";
 
 /**
  * ingest -> parse -> emit -> Eleventy -> Pagefind. Renders into a sibling folder and swaps it in only when
@@ -48,17 +54,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const log = options.log ?? (() => {});
   const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
 
-  const loaded = await loadTranscripts(resolve(root, site.input), { aliases: site.aliases });
+  const inputDir = resolve(root, site.input);
+  const loaded = await loadTranscripts(inputDir, { aliases: site.aliases });
   const report: BuildReport = { transcripts: [], failed: loaded.failed, diagnostics: loaded.diagnostics, pages: 0, indexed: 0, ms: 0 };
   const parsed = loaded.parsed;
   dedupeUrls(parsed, report);
   log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
+  const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
+  const ids = reconcile(await readLedger(ledgerFile), parsed.map((p) => p.t));
+  parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
 
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
   await rm(pagesDir, { recursive: true, force: true });
   await mkdir(join(pagesDir, "transcripts"), { recursive: true });
   for (const [i, { file, t }] of parsed.entries()) {
-    await writeFile(join(pagesDir, "transcripts", `${String(i).padStart(5, "0")}.md`), emitMarkdown(t, file));
+    await writeFile(join(pagesDir, "transcripts", `${String(i).padStart(5, "0")}.md`), emitMarkdown(t, file, ids.links[i]));
     report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   }
 
@@ -78,6 +88,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   log(`indexed ${index.pages} page(s) for search`);
 
   await swapIn(partial, outDir);
+  // Only ids that were published are recorded.
+  if (await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
   report.ms = Date.now() - started;
   const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
   await mkdir(dirname(reportFile), { recursive: true });

@@ -1,12 +1,14 @@
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "\n": "&#10;", "\r": "&#13;" };
 
 /**
  * Transcript text is always shown as text. Escaping `&<>"'` is enough for element content and quoted
  * attributes; Markdown never sees this text because it sits inside HTML blocks (see src/emit/body.ts).
- * `{` is escaped too so that no template language can ever read `{{`/`{%` in output as its own syntax.
+ * `{` is escaped too so that no template language can ever read `{{`/`{%` in output as its own syntax, and
+ * line breaks are written as character references: Markdown ends an HTML block at a blank line, and a text
+ * holding "\n\n" (or "\r\r", which markdown-it reads as two line breaks) must never end one.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c).replace(/\{/g, "&#123;");
+  return text.replace(/[&<>"'{\n\r]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
 /** Marks a string as already-safe HTML for the `html` tagged template. */

@@ -21,10 +21,12 @@ export const PageDataSchema = z.object({
   header: z.array(z.object({ line: z.number(), text: z.string(), role: z.string() })),
   toc: z.array(z.object({ id: z.string(), kind: z.enum(["remarks", "qa"]), title: z.string(), summary: z.string(), asker: z.string().nullable() })),
   warnings: z.array(z.object({ line: z.number(), code: z.string(), message: z.string(), severity: z.string() })),
+  /** Old URLs of this transcript (per-answer pages of aliased ids, former page URLs) and where they lead now. */
+  redirects: z.array(z.object({ from: z.string().regex(/^\/[^\s{}%#?]*\/$/u), to: z.string().regex(/^\/[^\s{}%?]*$/u) })).default([]),
 });
 export type PageData = z.infer<typeof PageDataSchema>;
 
-export function pageData(t: Transcript, file: string): PageData {
+export function pageData(t: Transcript, file: string, redirects: PageData["redirects"] = []): PageData {
   let qa = 0;
   const words = t.sections
     .flatMap((s) => (s.kind === "qa" ? [...s.question, ...s.answer] : s.turns))
@@ -52,13 +54,16 @@ export function pageData(t: Transcript, file: string): PageData {
       asker: s.kind === "qa" ? (s.question.find((q) => q.speaker)?.speaker ?? null) : null,
     })),
     warnings: t.warnings,
+    redirects,
   });
 }
 
 /**
- * js-yaml 4 writes and Eleventy reads with js-yaml 4, so every string (titles with colons, "yes", "2020-10-05",
- * "---", "#") reads back as the same string. lineWidth -1: no folding, so output never depends on width rules.
+ * js-yaml 4 writes and Eleventy reads with js-yaml 4. Every string is double-quoted (forceQuotes), so titles
+ * with colons, "yes", "2020-10-05", "---", "#" or line breaks read back as the very same string, whatever the
+ * YAML rules for plain scalars. lineWidth -1: no folding, so output never depends on width rules.
+ * test/emit/front-matter.test.ts checks the round trip through a real Eleventy build.
  */
 export function frontMatter(data: PageData): string {
-  return `---\n${yaml.dump(data, { lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' })}---\n`;
+  return `---\n${yaml.dump(data, { lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"', forceQuotes: true })}---\n`;
 }

@@ -8,6 +8,7 @@ import type { Section, Turn } from "../model/transcript.js";
  * - paragraphs: section id + "--q1", "--a3" (question / answer paragraphs, counted across turns) or "--p2" (remarks).
  * Slugs never contain "--", so paragraph ids cannot collide with section ids.
  * Ids depend on a section's own question only, so inserting, deleting or editing other sections leaves them alone.
+ * These are natural ids; across builds the id ledger (src/ids/reconcile.ts) keeps the ids already published.
  */
 
 const SLUG_WORDS = 6;

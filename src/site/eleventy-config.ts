@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.js";
 import { transcriptItems } from "./collections.js";
 import { renderHome } from "./templates/home.js";
+import { redirectsOf, renderRedirect, type Redirect } from "./templates/redirect.js";
 import { renderSearch } from "./templates/search.js";
 import { renderTranscript } from "./templates/transcript.js";
 
@@ -40,6 +41,15 @@ export default function verbatimEleventy(eleventyConfig: any): object {
   eleventyConfig.addTemplate("search.11ty.js", {
     data: { permalink: "/search/", eleventyExcludeFromCollections: true },
     render: (data: Data) => renderSearch({ site: data.site }),
+  });
+  // Old ids' per-answer URLs and former page URLs (src/ids/reconcile.ts) get static redirect pages.
+  eleventyConfig.addTemplate("redirects.11ty.js", {
+    data: {
+      pagination: { data: "collections.all", size: 1, alias: "redirect", before: (all: { data: Record<string, unknown> }[]) => redirectsOf(all) },
+      permalink: (data: { redirect: Redirect }) => data.redirect.from,
+      eleventyExcludeFromCollections: true,
+    },
+    render: (data: Data & { redirect: Redirect }) => renderRedirect(data.redirect, data.site),
   });
   return {
     dir: { input: folders.pages, output: folders.output, includes: "_includes" },

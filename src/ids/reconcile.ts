@@ -1,0 +1,215 @@
+import { pageUrl } from "../emit/page-url.js";
+import type { Section, Transcript } from "../model/transcript.js";
+import { baseSectionId, withParagraphIds } from "../parse/ids.js";
+import type { Ledger, LedgerEntry, LedgerRecord } from "./ledger-file.js";
+import { sectionScore, sectionText, type SectionText } from "./text.js";
+
+/** A section of the new text takes over an old id at this score or above (see sectionScore). */
+export const MATCH_SCORE = 0.6;
+/** An old id that no section matches leads to its most similar section if that scores at least this... */
+export const ALIAS_SCORE = 0.2;
+/** ...and otherwise to the section that followed it (or preceded it, at the end). */
+
+/** Where old links go on one transcript's page. */
+export interface PageLinks {
+  /** Live section id -> old ids (sections and their paragraphs) that now lead to it: empty anchors at its start. */
+  aliasAnchors: Record<string, string[]>;
+  /** Live section id -> paragraph ids it issued before but no longer has: empty anchors at its end. */
+  formerParagraphs: Record<string, string[]>;
+  /** Old URLs (per-answer pages of aliased ids, former page URLs) -> root-relative URL they lead to. */
+  redirects: { from: string; to: string }[];
+}
+
+export interface Reconciled {
+  transcripts: Transcript[];
+  links: PageLinks[];
+  ledger: Ledger;
+}
+
+/**
+ * Gives each transcript the ids its sections had in the ledger, issues new ids only for new sections (never an
+ * id the ledger already holds), and turns ids that no section matches any more into aliases. Pure and
+ * deterministic: the same ledger and transcripts always give the same result.
+ */
+export function reconcile(ledger: Ledger, transcripts: Transcript[]): Reconciled {
+  const texts = transcripts.map((t) => t.sections.map(sectionText));
+  const claims = claimEntries(ledger.transcripts, transcripts, texts);
+  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null)));
+  const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));
+  const claimed = new Set(claims.filter((c): c is number => c !== null));
+  const kept = ledger.transcripts.filter((_, i) => !claimed.has(i));
+  const taken = new Set<string>();
+  const links = results.map((r) => ({
+    ...r.links,
+    redirects: r.links.redirects.filter((x) => !livePaths.has(x.from) && !taken.has(x.from) && (taken.add(x.from), true)),
+  }));
+  return { transcripts: results.map((r) => r.transcript), links, ledger: { version: 1, transcripts: [...results.map((r) => r.entry), ...kept] } };
+}
+
+/** Source URL without scheme, "www." or trailing slash: http/https reposts of one page are one source. */
+export function sourceKey(url: string | undefined | null): string | null {
+  if (!url) return null;
+  return url.trim().replace(/^[a-z]+:\/\//i, "").replace(/^www\./i, "").replace(/\/+$/, "").toLowerCase() || null;
+}
+
+/**
+ * Which ledger entry each transcript continues: first the same source URL, then the same page URL, then the
+ * entry sharing most of its sections (at least half of them). Each entry continues at most one transcript.
+ */
+function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][]): (number | null)[] {
+  const claims: (number | null)[] = transcripts.map(() => null);
+  const free = new Set(entries.map((_, i) => i));
+  const pass = (matches: (t: Transcript, e: LedgerEntry) => boolean): void => {
+    transcripts.forEach((t, ti) => {
+      if (claims[ti] !== null) return;
+      const ei = [...free].find((i) => matches(t, entries[i] as LedgerEntry));
+      if (ei !== undefined) { claims[ti] = ei; free.delete(ei); }
+    });
+  };
+  pass((t, e) => sourceKey(t.source.url) !== null && sourceKey(t.source.url) === sourceKey(e.source));
+  pass((t, e) => pageUrl(t) === e.url || e.formerUrls.includes(pageUrl(t)));
+  transcripts.forEach((_, ti) => {
+    if (claims[ti] !== null) return;
+    const mine = texts[ti] ?? [];
+    let best: { ei: number; n: number } | null = null;
+    for (const ei of free) {
+      const records = (entries[ei] as LedgerEntry).ids;
+      const n = mine.filter((s) => records.some((r) => sectionScore(s, recordText(r)) >= MATCH_SCORE)).length;
+      if (n > 0 && n * 2 >= mine.length && (!best || n > best.n)) best = { ei, n };
+    }
+    if (best) { claims[ti] = best.ei; free.delete(best.ei); }
+  });
+  return claims;
+}
+
+const recordText = (r: LedgerRecord): Pick<SectionText, "kind" | "fingerprint" | "question" | "answer"> => ({
+  kind: r.kind,
+  fingerprint: r.fingerprint,
+  question: r.question === "" ? [] : r.question.split(" "),
+  answer: r.answer === "" ? [] : r.answer.split(" "),
+});
+
+function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
+  const url = pageUrl(t);
+  const records = entry?.ids ?? [];
+  const recordTexts = records.map(recordText);
+
+  // 1. Old ids follow their text: best pairs first, live ids before aliases, then document order.
+  const pairs: { ri: number; si: number; score: number }[] = [];
+  records.forEach((_, ri) => texts.forEach((s, si) => {
+    const score = sectionScore(s, recordTexts[ri] as ReturnType<typeof recordText>);
+    if (score >= MATCH_SCORE) pairs.push({ ri, si, score });
+  }));
+  pairs.sort((a, b) => b.score - a.score || Number(records[a.ri]?.alias !== null) - Number(records[b.ri]?.alias !== null) || a.ri - b.ri || a.si - b.si);
+  const recordOf = new Map<number, number>(); // section index -> record index
+  const matched = new Set<number>();
+  for (const p of pairs) {
+    if (recordOf.has(p.si) || matched.has(p.ri)) continue;
+    recordOf.set(p.si, p.ri);
+    matched.add(p.ri);
+  }
+
+  // 2. New sections get their natural id, never one the ledger holds (README: ids are never reused).
+  const used = new Set(records.map((r) => r.id));
+  const ids = t.sections.map((s, si) => {
+    const ri = recordOf.get(si);
+    if (ri !== undefined) return (records[ri] as LedgerRecord).id;
+    const base = baseSectionId(s);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
+  const sections = t.sections.map((s, si) => withParagraphIds({ ...s, id: ids[si] as string } as Section));
+  const live = new Set(ids);
+
+  // 3. Unmatched old ids become aliases of the best surviving section.
+  const oldLive = records.map((r, ri) => ({ r, ri })).filter((x) => x.r.alias === null);
+  const target = new Map<string, string>();
+  for (const { r, ri } of oldLive) {
+    if (matched.has(ri) || sections.length === 0) continue;
+    let best = -1, bestScore = ALIAS_SCORE;
+    texts.forEach((s, si) => {
+      const score = sectionScore(s, recordTexts[ri] as ReturnType<typeof recordText>);
+      if (score >= bestScore && (best === -1 || score > bestScore)) { best = si; bestScore = score; }
+    });
+    if (best >= 0) { target.set(r.id, ids[best] as string); continue; }
+    const k = oldLive.findIndex((x) => x.ri === ri);
+    const after = oldLive.slice(k + 1).find((x) => matched.has(x.ri));
+    const before = oldLive.slice(0, k).reverse().find((x) => matched.has(x.ri));
+    target.set(r.id, (after ?? before)?.r.id ?? (ids[0] as string));
+  }
+  for (const [ri, r] of records.entries()) if (r.alias !== null && !matched.has(ri)) target.set(r.id, r.alias);
+  const resolve = (id: string): string => {
+    let cur = id;
+    for (let hops = 0; !live.has(cur) && hops <= records.length; hops++) cur = target.get(cur) ?? (ids[0] as string);
+    return live.has(cur) ? cur : (ids[0] as string);
+  };
+
+  const kindOf = new Map(records.map((r) => [r.id, r.kind] as const));
+  t.sections.forEach((s, si) => kindOf.set(ids[si] as string, s.kind));
+  const newRecords: LedgerRecord[] = texts.map((x, si) => {
+    const ri = recordOf.get(si);
+    const old = ri === undefined ? null : (records[ri] as LedgerRecord);
+    return {
+      id: ids[si] as string,
+      kind: x.kind,
+      alias: null,
+      fingerprint: x.fingerprint,
+      question: x.question.join(" "),
+      answer: x.answer.join(" "),
+      paragraphs: {
+        q: Math.max(x.paragraphs.q, old?.paragraphs.q ?? 0),
+        a: Math.max(x.paragraphs.a, old?.paragraphs.a ?? 0),
+        p: Math.max(x.paragraphs.p, old?.paragraphs.p ?? 0),
+      },
+      preview: preview(t.sections[si] as Section),
+    };
+  });
+  const aliasRecords: LedgerRecord[] = sections.length === 0
+    ? records.filter((_, ri) => !matched.has(ri))
+    : records.filter((_, ri) => !matched.has(ri)).map((r) => ({ ...r, alias: resolve(r.id) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  const links: PageLinks = { aliasAnchors: {}, formerParagraphs: {}, redirects: [] };
+  for (const a of aliasRecords) {
+    if (a.alias === null) continue;
+    (links.aliasAnchors[a.alias] ??= []).push(a.id, ...paragraphIds(a.id, a.paragraphs, { q: 0, a: 0, p: 0 }));
+    if (a.kind === "qa") links.redirects.push({ from: `${url}${a.id}/`, to: perAnswerUrl(url, a.alias, kindOf.get(a.alias)) });
+  }
+  newRecords.forEach((r, si) => {
+    const now = texts[si]?.paragraphs ?? { q: 0, a: 0, p: 0 };
+    const gone = paragraphIds(r.id, r.paragraphs, now);
+    if (gone.length) links.formerParagraphs[r.id] = gone;
+  });
+  const formerUrls = [...new Set([...(entry?.formerUrls ?? []), ...(entry && entry.url !== url ? [entry.url] : [])])].filter((u) => u !== url).sort();
+  for (const f of formerUrls) {
+    links.redirects.push({ from: f, to: url });
+    for (const r of [...newRecords, ...aliasRecords]) if (r.kind === "qa") links.redirects.push({ from: `${f}${r.id}/`, to: perAnswerUrl(url, resolve(r.id), kindOf.get(resolve(r.id))) });
+  }
+  links.redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+
+  return {
+    transcript: { ...t, sections },
+    links,
+    entry: { url, source: t.source.url ?? entry?.source ?? null, formerUrls, ids: [...newRecords, ...aliasRecords] },
+  };
+}
+
+/** A question/answer section has a page of its own; remarks are reached on the transcript page. */
+function perAnswerUrl(url: string, id: string, kind: Section["kind"] | undefined): string {
+  return kind === "qa" ? `${url}${id}/` : `${url}#${id}`;
+}
+
+/** Paragraph ids numbered above `from` up to `upTo`, per letter. */
+function paragraphIds(id: string, upTo: LedgerRecord["paragraphs"], from: LedgerRecord["paragraphs"]): string[] {
+  const out: string[] = [];
+  for (const letter of ["q", "a", "p"] as const) for (let n = from[letter] + 1; n <= upTo[letter]; n++) out.push(`${id}--${letter}${n}`);
+  return out;
+}
+
+function preview(s: Section): string {
+  const turns = s.kind === "qa" ? [...s.question, ...s.answer] : s.turns;
+  const text = turns.flatMap((x) => x.paragraphs).map((p) => p.text).join(" ");
+  const ws = text.trim().split(/\s+/u);
+  return ws.length > 12 ? `${ws.slice(0, 12).join(" ")}…` : ws.join(" ");
+}
