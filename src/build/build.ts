@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
+import { writeAnswerPages } from "../emit/answer-pages.js";
 import { emitMarkdown } from "../emit/markdown.js";
 import { pageUrl } from "../emit/page-url.js";
 import type { Transcript } from "../model/transcript.js";
@@ -62,6 +63,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   }
 
+  await writeAnswerPages(pagesDir, parsed);
   const outDir = resolve(root, site.output);
   const partial = `${outDir}.partial`;
   await rm(partial, { recursive: true, force: true });
