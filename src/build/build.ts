@@ -7,6 +7,7 @@ import { pageUrl } from "../emit/page-url.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
+import { writeDataFiles } from "./data-files.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
 import { renderSite } from "./render.js";
 import { swapIn } from "./swap.js";
@@ -70,6 +71,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const rendered = await renderSite(root, site, pagesDir, partial);
   report.pages = rendered.length;
   log(`rendered ${rendered.length} page(s)`);
+  await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
 
   const index = await indexSite(
     rendered.map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
