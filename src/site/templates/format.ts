@@ -25,7 +25,7 @@ export function monthName(month: number): string {
 /** The first `max` words of a text, with an ellipsis when something was cut. */
 export function firstWords(text: string, max: number): string {
   const words = text.trim().split(/\s+/u);
-  return words.length > max ? `${words.slice(0, max).join(" ")}…` : words.join(" ");
+  return words.length > max ? `${words.slice(0, max).join(" ").replace(/[\s.,;:!?…-]+$/u, "")}…` : words.join(" ");
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
