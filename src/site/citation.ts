@@ -51,7 +51,8 @@ const BIB_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep
 export function bibtexKey(a: AnswerPageData): string {
   const who = (authors(a)[0] ?? "verbatim").split(/\s+/u).pop() ?? "verbatim";
   const year = a.transcript.eventDate?.slice(0, 4) ?? "nd";
-  const word = a.id.split("-").find((w) => w.length > 4) ?? a.id.split("-")[0] ?? "answer";
+  const ids = a.id.split("-");
+  const word = ids.find((w) => w.length > 4) ?? ids.reduce((best, w) => (w.length > best.length ? w : best), "");
   return `${who}${year}${word}`.normalize("NFKD").replace(/[^A-Za-z0-9]/gu, "").toLowerCase() || "answer";
 }
 

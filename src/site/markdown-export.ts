@@ -12,9 +12,9 @@ export function escapeMarkdown(text: string): string {
   const inline = text
     .replace(/\s*\n\s*/gu, " ")
     .trim()
-    .replace(/[\\`*_[\]<>&|~{}]/gu, (c) => `\\${c}`);
-  // Line starts: headings, quotes, list items, thematic breaks, ordered-list numbers.
-  return inline.replace(/^([#>+=-])/u, "\\$1").replace(/^(\d+)([.)])/u, "$1\\$2");
+    .replace(/[\\`*_[\]<>&|~{}#]/gu, (c) => `\\${c}`);
+  // Line starts: block quotes, list items, thematic breaks, setext underlines, ordered-list numbers.
+  return inline.replace(/^([>+=-])/u, "\\$1").replace(/^(\d+)([.)])/u, "$1\\$2");
 }
 
 function turn(t: Turn): string {
