@@ -74,7 +74,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
 
   const index = await indexSite(
-    rendered.map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
+    // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
+    rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
     join(partial, "pagefind"),
   );
   if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
