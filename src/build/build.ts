@@ -23,6 +23,10 @@ export interface BuildOptions {
   workDir?: string;
   pathPrefix?: string;
   baseUrl?: string;
+  /** Site title, description and language, overriding verbatim.config.json. */
+  title?: string;
+  description?: string;
+  language?: string;
   /** Where the JSON build report goes (removed lines, diagnostics). */
   reportFile?: string;
   log?: (line: string) => void;
@@ -48,7 +52,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = Date.now();
   const root = resolve(options.root ?? process.cwd());
   const log = options.log ?? (() => {});
-  const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
+  const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl, title: options.title, description: options.description, language: options.language });
 
   const loaded = await loadTranscripts(resolve(root, site.input), { aliases: site.aliases });
   const report: BuildReport = { transcripts: [], failed: loaded.failed, diagnostics: loaded.diagnostics, pages: 0, indexed: 0, ms: 0 };

@@ -26,6 +26,11 @@ export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
 export const CONFIG_FILE = "verbatim.config.json";
 
+/** A setting that cannot be used; the message names the setting and what is wrong with it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
 export function loadSiteConfig(root = process.cwd(), overrides: Partial<SiteConfig> = {}): SiteConfig {
   const path = resolve(root, CONFIG_FILE);
   let fromFile: unknown = {};
@@ -33,14 +38,14 @@ export function loadSiteConfig(root = process.cwd(), overrides: Partial<SiteConf
     try {
       fromFile = JSON.parse(readFileSync(path, "utf8"));
     } catch (err) {
-      throw new Error(`${CONFIG_FILE}: not valid JSON (${(err as Error).message})`);
+      throw new ConfigError(`${CONFIG_FILE}: not valid JSON (${(err as Error).message})`);
     }
   }
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const parsed = SiteConfigSchema.safeParse({ ...(fromFile as object), ...defined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${CONFIG_FILE}: ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+    throw new ConfigError(`${CONFIG_FILE}: ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
   }
   return reconcileBaseUrl(parsed.data);
 }
@@ -54,7 +59,7 @@ function reconcileBaseUrl(site: SiteConfig): SiteConfig {
   const url = new URL(site.baseUrl);
   const path = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
   if (path !== "/" && site.pathPrefix !== "/" && site.pathPrefix !== path) {
-    throw new Error(`${CONFIG_FILE}: baseUrl ${site.baseUrl} ends in ${path} but pathPrefix is ${site.pathPrefix}; give the same sub-path in both, or the host alone in baseUrl`);
+    throw new ConfigError(`${CONFIG_FILE}: baseUrl ${site.baseUrl} ends in ${path} but pathPrefix is ${site.pathPrefix}; give the same sub-path in both, or the host alone in baseUrl`);
   }
   const pathPrefix = path !== "/" ? path : site.pathPrefix;
   return { ...site, pathPrefix, baseUrl: `${url.origin}${pathPrefix}` };

@@ -172,6 +172,15 @@ describe("the sample site built for https://example.org/archive/ and served unde
     expect(html.replace(/&#123;/g, "{")).toMatch(/@misc\{lavrov2020noticed,\n  author = \{Lavrov, Sergey\},/);
     expect((html.match(/<h1[ >]/g) ?? []).length).toBe(1);
   });
+
+  it("links each transcript to the next newer and older one", () => {
+    const sochi = readFileSync(join(site.dir, SOCHI.slice(1), "index.html"), "utf8");
+    const moscow = readFileSync(join(site.dir, MOSCOW.slice(1), "index.html"), "utf8");
+    expect(sochi).toContain(`<a class="pager-newer" href="/archive${MOSCOW}" rel="next">`);
+    expect(sochi).not.toContain("pager-older");
+    expect(moscow).toContain(`<a class="pager-older" href="/archive${SOCHI}" rel="prev">`);
+    expect(moscow).not.toContain("pager-newer");
+  });
 });
 
 describe("the sample site built without a base URL", () => {

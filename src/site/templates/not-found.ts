@@ -11,5 +11,5 @@ export function renderNotFound(data: { site: SiteConfig }): string {
 <li><a href="/speakers/">Speakers</a></li>
 <li><a href="/search/">Search every answer</a></li>
 </ul>`;
-  return shell({ site: data.site, title: "Page not found", body });
+  return shell({ site: data.site, title: "Page not found", body, head: html`<meta name="robots" content="noindex">` });
 }
