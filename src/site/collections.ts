@@ -73,6 +73,8 @@ export interface SpeakerTranscript {
   transcript: TranscriptItem;
   answers: number;
   questions: number;
+  /** The questions this speaker answered there, in order, with their answer pages. */
+  answered: { number: number; summary: string; url: string }[];
 }
 
 export interface SpeakerItem {
@@ -91,19 +93,20 @@ export interface SpeakerItem {
  */
 export function speakerItems(transcripts: TranscriptItem[], answers: AnswerPageData[]): SpeakerItem[] {
   const names = [...new Set(transcripts.flatMap((t) => t.speakers))].sort((a, b) => a.localeCompare(b));
-  const counts = new Map<string, { answers: number; questions: number }>();
+  const counts = new Map<string, { answers: number; questions: number; answered: SpeakerTranscript["answered"] }>();
   const key = (name: string, url: string) => `${name}\u0000${url}`;
+  const entry = (name: string, url: string) => {
+    const c = counts.get(key(name, url)) ?? { answers: 0, questions: 0, answered: [] };
+    counts.set(key(name, url), c);
+    return c;
+  };
   for (const a of answers) {
     for (const name of a.answerers) {
-      const c = counts.get(key(name, a.transcript.url)) ?? { answers: 0, questions: 0 };
+      const c = entry(name, a.transcript.url);
       c.answers++;
-      counts.set(key(name, a.transcript.url), c);
+      c.answered.push({ number: a.number, summary: a.summary, url: a.permalink });
     }
-    if (a.asker) {
-      const c = counts.get(key(a.asker, a.transcript.url)) ?? { answers: 0, questions: 0 };
-      c.questions++;
-      counts.set(key(a.asker, a.transcript.url), c);
-    }
+    if (a.asker) entry(a.asker, a.transcript.url).questions++;
   }
   const used = new Set<string>();
   return names.map((name) => {
@@ -113,7 +116,7 @@ export function speakerItems(transcripts: TranscriptItem[], answers: AnswerPageD
     used.add(slug);
     const list = transcripts
       .filter((t) => t.speakers.includes(name))
-      .map((t) => ({ transcript: t, ...(counts.get(key(name, t.url)) ?? { answers: 0, questions: 0 }) }));
+      .map((t) => ({ transcript: t, ...(counts.get(key(name, t.url)) ?? { answers: 0, questions: 0, answered: [] }) }));
     return {
       name,
       slug,
