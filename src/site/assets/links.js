@@ -55,6 +55,11 @@ document.addEventListener("click", (event) => {
   copyAndTell(a.href, a, a.classList.contains("plink") ? "Link to this paragraph" : "Link");
 });
 
+// With this script the section controls copy rather than navigate; say so.
+for (const a of document.querySelectorAll(".section-tools a[data-copy-link]")) {
+  if (a.firstChild?.nodeType === Node.TEXT_NODE) a.firstChild.textContent = "Copy link";
+}
+
 // Citations: without a configured base URL the page knows only its path; the browser knows the host.
 const cite = document.querySelector("[data-permanent]");
 if (cite) {
