@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
+import { writeAnswerPages } from "../emit/answer-pages.js";
 import { emitMarkdown } from "../emit/markdown.js";
 import { pageUrl } from "../emit/page-url.js";
 import { readLedger, writeLedger } from "../ids/ledger-file.js";
@@ -8,6 +9,7 @@ import { reconcile } from "../ids/reconcile.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
+import { writeDataFiles } from "./data-files.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
 import { renderSite } from "./render.js";
 import { swapIn } from "./swap.js";
@@ -23,6 +25,10 @@ export interface BuildOptions {
   workDir?: string;
   pathPrefix?: string;
   baseUrl?: string;
+  /** Site title, description and language, overriding verbatim.config.json. */
+  title?: string;
+  description?: string;
+  language?: string;
   /** Where the JSON build report goes (removed lines, diagnostics). */
   reportFile?: string;
   /** The id ledger (README, "Anchor and URL contract"); defaults to LEDGER_FILE inside the input folder. */
@@ -52,7 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = Date.now();
   const root = resolve(options.root ?? process.cwd());
   const log = options.log ?? (() => {});
-  const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl });
+  const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl, title: options.title, description: options.description, language: options.language });
 
   const inputDir = resolve(root, site.input);
   const loaded = await loadTranscripts(inputDir, { aliases: site.aliases });
@@ -72,15 +78,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   }
 
+  await writeAnswerPages(pagesDir, parsed);
   const outDir = resolve(root, site.output);
   const partial = `${outDir}.partial`;
   await rm(partial, { recursive: true, force: true });
   const rendered = await renderSite(root, site, pagesDir, partial);
   report.pages = rendered.length;
   log(`rendered ${rendered.length} page(s)`);
+  await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
 
   const index = await indexSite(
-    rendered.map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
+    // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
+    rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
     join(partial, "pagefind"),
   );
   if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);

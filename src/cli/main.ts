@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { build } from "../build/build.js";
+import { ConfigError } from "../config/site-config.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
 
 Usage:
   verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict]
+                   [--title TEXT] [--description TEXT] [--language CODE]
   verbatim inspect <file> [--json]
   verbatim help
 `;
@@ -13,7 +15,11 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "build":
-      return runBuild(rest);
+      return runBuild(rest).catch((err: unknown) => {
+        if (!(err instanceof ConfigError)) throw err;
+        process.stderr.write(`verbatim: ${err.message}\n`);
+        return 2;
+      });
     case undefined:
     case "help":
     case "--help":
@@ -34,6 +40,9 @@ async function runBuild(args: string[]): Promise<number> {
       out: { type: "string" },
       "path-prefix": { type: "string" },
       "base-url": { type: "string" },
+      title: { type: "string" },
+      description: { type: "string" },
+      language: { type: "string" },
       strict: { type: "boolean", default: false },
     },
   });
@@ -42,6 +51,9 @@ async function runBuild(args: string[]): Promise<number> {
     output: values.out,
     pathPrefix: values["path-prefix"],
     baseUrl: values["base-url"],
+    title: values.title,
+    description: values.description,
+    language: values.language,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   for (const d of report.diagnostics) process.stderr.write(`${d.file}:${d.line}: ${d.severity}: ${d.message}\n`);

@@ -69,14 +69,15 @@ describe("hostile transcript text through real Eleventy", () => {
     expect(Object.keys(expected)).toHaveLength(HOSTILE_LINES.length * 2 + 1);
     expect(texts).toEqual(expected);
 
-    // Nothing became an element: the only script is the page's own, no image, frame, style or javascript: link.
+    // Nothing became an element: the only scripts are the page's own, no image, frame, style or javascript: link.
     const counts = await withDom(browser, html, (page) => page.evaluate(() => ({
       scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src")),
       injected: document.querySelectorAll(".sections img, .sections iframe, .sections style, .sections script, .sections h1, .sections h3, .sections blockquote, .sections ul, .sections ol, .sections pre, .sections code, .sections em, .sections strong, .sections hr, .sections table, .sections details, .sections div div div").length,
       jsLinks: document.querySelectorAll('a[href^="javascript" i]').length,
       speakers: [...document.querySelectorAll(".sections .speaker")].map((s) => s.textContent),
     })));
-    expect(counts.scripts).toEqual(["/assets/highlight.js"]);
+    // Only the site's own scripts, from its own assets folder.
+    expect(counts.scripts).toEqual(["/assets/highlight.js", "/assets/links.js"]);
     expect(counts.injected).toBe(0);
     expect(counts.jsLinks).toBe(0);
     expect(counts.speakers).toEqual(["<b>Question</b>:", "{{ speaker }}:"]);
