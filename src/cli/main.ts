@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { build } from "../build/build.js";
+import { runInspect } from "./inspect.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
 
@@ -14,6 +15,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "build":
       return runBuild(rest);
+    case "inspect":
+      return runInspect(rest);
     case undefined:
     case "help":
     case "--help":
