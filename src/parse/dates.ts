@@ -62,16 +62,33 @@ export function dateOnly(line: string): string | null {
   return remainder === "" ? first.iso : null;
 }
 
-/** "Sochi, February 7, 2018" or a title ending "..., Moscow, October 5, 2020": place and date at the end. */
-export function trailingPlaceDate(line: string): { place: string | null; iso: string; start: number } | null {
+/**
+ * "Sochi, February 7, 2018" or a title ending "..., Moscow, October 5, 2020": place and date at the end.
+ * A place counts only when a comma sets it off from the date ("Department Press Briefing – October 12"
+ * names no place), and, inside a longer line, from what comes before it.
+ */
+export function trailingPlaceDate(line: string): { place: string | null; iso: string; start: number; placeAtStart: boolean } | null {
   const dates = findDates(line);
   const last = dates[dates.length - 1];
   if (!last) return null;
   const after = line.slice(last.index + last.length).replace(/[\s.,;:)]+$/u, "");
   if (after !== "" && !/^\s*\d{1,2}:\d{2}/.test(after)) return null;
-  const before = line.slice(0, last.index).replace(/[\s,–—-]+$/u, "");
+  const rawBefore = line.slice(0, last.index);
+  const before = rawBefore.replace(/[\s,–—-]+$/u, "");
+  const commaBeforeDate = /,[\s–—-]*$/u.test(rawBefore);
   const pm = before.match(/(?:^|,\s*)(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|on|upon|am|la|le|del|di))*)$/u);
-  const place = pm?.[1] && pm[1].split(/\s+/).length <= 4 ? pm[1] : null;
+  const place = commaBeforeDate && pm?.[1] && pm[1].split(/\s+/).length <= 4 && !/^(?:published|posted|updated|released|date|dated|last updated)$/iu.test(pm[1]) ? pm[1] : null;
   const start = place ? before.length - place.length : last.index;
-  return { place, iso: last.iso, start };
+  return { place, iso: last.iso, start, placeAtStart: place !== null && start === 0 };
+}
+
+/** "Published 21 June 2021", "Posted on: October 8, 2020", "Publication date: ...": a publication date line. */
+export function publishedLine(line: string): string | null {
+  const m = line.match(/^(?:published|posted|updated|last updated|released|publication date|date of publication)(?:\s+on)?\s*:?\s*(?<rest>.+)$/iu);
+  return m?.groups?.rest ? dateOnly(m.groups.rest) : null;
+}
+
+/** "1:18 p.m. EDT", "23:40", "9:52 A.M. EDT": a line that is only a time of day. */
+export function timeOnly(line: string): boolean {
+  return /^[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?[\])]?$/iu.test(line.trim());
 }

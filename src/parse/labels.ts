@@ -21,11 +21,12 @@ const LABEL_RE = new RegExp(
 /** "Q" / "A" without a colon but followed by a space and text: "Q Why...?" / "Q. Why...?" */
 const BARE_QA_RE = /^(?<raw>(?<name>Q|A)\.?)\s+(?<rest>\S.*)$/u;
 
-const QUESTION_NAMES = /^(?:question|questions|q|questioner|journalist|reporter|correspondent|audience(?: member)?|member of the audience|participant|follow-up(?: question)?|the press|press|media|student|interviewer)$/iu;
+const QUESTION_NAMES = /^(?:question|questions|q|questioner|journalist|reporter|correspondent|audience(?: member)?|member of the audience|participant|follow-up(?: question)?|question from the (?:floor|audience)|the press|press|media|student|interviewer|remark|comment|voice|voices|(?:journalist|reporter|participant|questioner) \d{1,3})$/iu;
 const ANSWER_NAMES = /^(?:a|answer|reply|response)$/iu;
-/** Single-word labels that name a speaker by role. */
-const ROLE_NAMES = /^(?:moderator|chair|chairman|chairperson|chairwoman|host|presenter|anchor|interpreter|translator|president|minister|spokesman|spokeswoman|spokesperson|secretary|ambassador|prime minister|the president|the moderator|the chair|voice|speaker|unidentified speaker|unknown)$/iu;
-const NOTE_NOT_AFFILIATION = /^(?:via interpreter|through interpreter|as interpreted|interpreted|translated|in english|in russian|inaudible|laughter|applause|off-?mic|continuing|cont'?d?|\d{1,2}:\d{2}(?::\d{2})?)\.?$/iu;
+/** Labels that name a speaker by office or function rather than by name. */
+export const ROLE_NAMES = /^(?:(?:the\s+)?(?:moderator|chair|chairman|chairperson|chairwoman|host|co-host|presenter|anchor|interpreter|translator|president|vice president|minister|prime minister|foreign minister|deputy minister|spokesman|spokeswoman|spokesperson|secretary|secretary-general|deputy secretary-general|press secretary|ambassador|chancellor|governor|first lady|speaker|narrator|operator)|sg|dsg|voice|unidentified speaker|unknown|unknown speaker|(?:speaker|person) \d{1,3})$/iu;
+/** A parenthetical that says how or to whom something was said, not who the speaker works for. */
+const NOTE_NOT_AFFILIATION = /(?:interpret|translat|inaudible|laughter|applause|off-?mic|continu|cont'?d|^\d{1,2}:\d{2}|^to\s|addressed to|speaking in|^in\s+\p{L}+$|original|through|via\s|follow-?up|as delivered|unofficial)/iu;
 
 const PARTICLES = new Set(["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "and", "of"]);
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{1,4}\.?|[\p{L}]+-\p{Lu}[\p{L}'’\-]*)$/u;
@@ -53,11 +54,11 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
   const rest = m.groups.rest ?? "";
   const labelLike = raw.length <= 70 && name.split(/\s+/).length <= 6;
   // A URL ("http://...") or a time ("at 10:30") is not a label.
-  if (/^\/\//.test(rest) || /\d$/.test(name)) return { ok: false, labelLike: false };
+  if (/^\/\//.test(rest) || (/\d$/.test(name) && !QUESTION_NAMES.test(name) && !ROLE_NAMES.test(name))) return { ok: false, labelLike: false };
   if (name === "") return { ok: false, labelLike };
   if (QUESTION_NAMES.test(name)) return { ok: true, label: { raw, name, note, role: "question", rest } };
   if (ANSWER_NAMES.test(name)) return { ok: true, label: { raw, name, note, role: "answer", rest } };
-  if (isPersonName(name, known) || ROLE_NAMES.test(name)) {
+  if (ROLE_NAMES.test(name) || isPersonName(name, known)) {
     return { ok: true, label: { raw, name, note, role: null, rest } };
   }
   return { ok: false, labelLike };
