@@ -4,12 +4,16 @@ const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12,
+  // Russian (genitive, as dates are written), French and German month names of reposted originals.
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
+  janvier: 1, février: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12,
+  januar: 1, februar: 2, märz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
 };
-const MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?";
+const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|")})\\.?(?![\\p{L}])`;
 const WEEKDAY = "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?,?\\s+)";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 // A year may be glued to a following time ("201921:30"), so it ends at a non-digit or at H:MM.
-const YEAR = "(\\d{4})(?=\\D|$|\\d{1,2}:\\d{2})";
+const YEAR = "(\\d{4})(?=\\D|$|\\d{1,2}:\\d{2})(?:\\s*(?:года|г\\.))?";
 
 const PATTERNS: { re: RegExp; order: "mdy" | "dmy" | "ymd" }[] = [
   { re: new RegExp(`${WEEKDAY}?${MONTH}\\s+${DAY},?\\s+${YEAR}`, "giu"), order: "mdy" },

@@ -21,17 +21,19 @@ const LABEL_RE = new RegExp(
 /** "Q" / "A" without a colon but followed by a space and text: "Q Why...?" / "Q. Why...?" */
 const BARE_QA_RE = /^(?<raw>(?<name>Q|A)\.?)\s+(?<rest>\S.*)$/u;
 
-const QUESTION_NAMES = /^(?:question|questions|q|questioner|journalist|reporter|correspondent|audience(?: member)?|member of the audience|participant|follow-up(?: question)?|question from the (?:floor|audience)|the press|press|media|student|interviewer|remark|comment|voice|voices|(?:journalist|reporter|participant|questioner) \d{1,3})$/iu;
+const QUESTION_NAMES = /^(?:question|questions|q|questioner|journalist|reporter|correspondent|audience(?: member)?|member of the audience|participant|follow-up(?: question)?|question from the (?:floor|audience)|the press|press|media|student|interviewer|remark|comment|voice|voices|вопрос|вопросы|реплика|журналист|корреспондент|frage|pregunta|pergunta|domanda|(?:journalist|reporter|participant|questioner) \d{1,3})$/iu;
 const ANSWER_NAMES = /^(?:a|answer|reply|response)$/iu;
 /** Labels that name a speaker by office or function rather than by name. */
 export const ROLE_NAMES = /^(?:(?:the\s+)?(?:moderator|chair|chairman|chairperson|chairwoman|host|co-host|presenter|anchor|interpreter|translator|president|vice president|minister|prime minister|foreign minister|deputy minister|spokesman|spokeswoman|spokesperson|secretary|secretary-general|deputy secretary-general|press secretary|ambassador|chancellor|governor|first lady|speaker|narrator|operator)|sg|dsg|voice|unidentified speaker|unknown|unknown speaker|(?:speaker|person) \d{1,3})$/iu;
 /** A parenthetical that says how or to whom something was said, not who the speaker works for. */
-const NOTE_NOT_AFFILIATION = /(?:interpret|translat|inaudible|laughter|applause|off-?mic|continu|cont'?d|^\d{1,2}:\d{2}|^to\s|addressed to|speaking in|^in\s+\p{L}+$|original|through|via\s|follow-?up|as delivered|unofficial)/iu;
+const NOTE_NOT_AFFILIATION = /(?:interpret|translat|inaudible|laughter|applause|off-?mic|continu|cont'?d|^\d{1,2}:\d{2}|^to\s|addressed to|speaking in|^in\s+\p{L}+$|original|through|via\s|перевод|follow-?up|as delivered|unofficial)/iu;
 
 const PARTICLES = new Set(["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "and", "of"]);
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{1,4}\.?|[\p{L}]+-\p{Lu}[\p{L}'’\-]*)$/u;
 /** Words that start sentences and are not names, to refuse "Remember: ..." or "However: ...". */
 const NOT_NAMES = new Set(["here", "there", "this", "that", "these", "those", "remember", "note", "however", "example", "first", "second", "third", "finally", "conclusion", "summary", "therefore", "thus", "so", "now", "well", "today", "yes", "no", "but", "and", "or", "also", "it", "we", "i", "you", "they", "he", "she", "our", "my", "one", "two", "in", "on", "at", "for", "the", "a", "an", "as", "if", "when", "what", "why", "how", "who", "where", "which", "dear", "ladies", "colleagues", "friends", "direct link", "update", "warning", "important", "result", "results", "title", "date", "place", "time", "location", "subject", "re", "p.s", "ps"]);
+
+const INTERPRETER_NOTE = /^\((?:(?:via|through|by) (?:an |the )?interpret(?:er|ers|ation)|as interpreted|interpreted|translated|retranslated|in translation)\.?\)\s*/iu;
 
 export type LabelMatch = { ok: true; label: Label } | { ok: false; labelLike: boolean };
 
@@ -48,11 +50,18 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
   }
   const m = text.match(LABEL_RE);
   if (!m?.groups) return { ok: false, labelLike: false };
-  const raw = m.groups.raw ?? "";
   const name = (m.groups.name ?? "").trim().replace(/^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+/u, "");
   const note = m.groups.note?.trim() || null;
-  const rest = m.groups.rest ?? "";
-  const labelLike = raw.length <= 70 && name.split(/\s+/).length <= 6;
+  let rest = m.groups.rest ?? "";
+  let rawLabel = m.groups.raw ?? "";
+  // "QUESTION: (Via interpreter) Mr. Minister, ...": how it was said belongs with who said it.
+  const how = rest.match(INTERPRETER_NOTE);
+  if (how) {
+    rawLabel = `${rawLabel} ${how[0].trim()}`;
+    rest = rest.slice(how[0].length);
+  }
+  const raw = rawLabel;
+  const labelLike = (m.groups.raw ?? "").length <= 70 && name.split(/\s+/).length <= 6;
   // A URL ("http://...") or a time ("at 10:30") is not a label.
   if (/^\/\//.test(rest) || (/\d$/.test(name) && !QUESTION_NAMES.test(name) && !ROLE_NAMES.test(name))) return { ok: false, labelLike: false };
   if (name === "") return { ok: false, labelLike };
@@ -71,8 +80,9 @@ function isPersonName(name: string, known: ReadonlySet<string>): boolean {
   if (NOT_NAMES.has(name.toLowerCase()) || NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) return false;
   const allCaps = name === name.toUpperCase() && /\p{Lu}/u.test(name);
   if (tokens.length === 1) {
-    // A lone capitalised word is too often a sentence start; accept only ALL CAPS ("KIRBY", "SG").
-    return allCaps && /^\p{Lu}[\p{Lu}'’.\-]*$/u.test(name);
+    // A lone capitalised word is too often a sentence start; accept only ALL CAPS ("KIRBY", "SG") or a
+    // surname after initials ("С.В.Лавров", "V.Putin").
+    return (allCaps && /^\p{Lu}[\p{Lu}'’.\-]*$/u.test(name)) || /^(?:\p{Lu}\.\s?){1,3}\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(name);
   }
   let capitalised = 0;
   for (const t of tokens) {

@@ -3,6 +3,7 @@ import { TranscriptSchema } from "../model/transcript.js";
 import { DEFAULT_BOILERPLATE_RULES, SOURCE_LINE, type BoilerplateRule } from "./boilerplate-rules.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { readHeader } from "./header.js";
+import { detectLanguage } from "./language.js";
 import { assignIds, slugify } from "./ids.js";
 import { isAffiliation, matchLabel, type Label } from "./labels.js";
 import { endsLikeSentence, toLines, wordCount, type SourceLine } from "./lines.js";
@@ -128,7 +129,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
     subtitle: ov.subtitle ?? header.subtitle,
     date,
     place: ov.place ?? header.place,
-    language: ov.language ?? "en",
+    language: ov.language ?? detectLanguage(fm.body),
     speakers: ov.speakers ?? speakers,
     source: {
       ...(sourceUrl ? { url: sourceUrl } : {}),
