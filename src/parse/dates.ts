@@ -92,6 +92,12 @@ export function publishedLine(line: string): string | null {
   return m?.groups?.rest ? dateOnly(m.groups.rest) : null;
 }
 
+/** "Delivered on: 6 June 2023 (Original script, may differ from delivered version)": the event's own date line. */
+export function eventDateLine(line: string): string | null {
+  const m = line.match(/^(?:delivered(?: on)?|date of (?:the )?event|event date|held on|recorded(?: on)?|date)\s*:?\s*(?<rest>.+?)(?:\s*\([^()]*\))?$/iu);
+  return m?.groups?.rest ? dateOnly(m.groups.rest) : null;
+}
+
 /** "1:18 p.m. EDT", "23:40", "9:52 A.M. EDT": a line that is only a time of day. */
 export function timeOnly(line: string): boolean {
   return /^[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?[\])]?$/iu.test(line.trim());

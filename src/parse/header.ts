@@ -1,5 +1,5 @@
 import type { HeaderLine, RemovedLine } from "../model/transcript.js";
-import { dateOnly, publishedLine, timeOnly, trailingPlaceDate } from "./dates.js";
+import { dateOnly, eventDateLine, publishedLine, timeOnly, trailingPlaceDate } from "./dates.js";
 import { SOURCE_LINE } from "./boilerplate-rules.js";
 import type { SourceLine } from "./lines.js";
 import { wordCount } from "./lines.js";
@@ -17,6 +17,7 @@ export interface HeaderInfo {
 }
 
 const PUBLISHER = /\b(?:ministry|department of state|state department|white house|kremlin|press service|press office|government of|embassy|mission of|office of|secretariat|council|commission|parliament|agency|news service)\b/iu;
+const EVENT_WORDS = /\b(?:statement|remarks|speech|address|meeting|briefing|interview|conference|encounter|session|talks|visit|debate|hearing|discussion|answers?|questions?)\b/iu;
 /** Words that make a short capitalised line a role, an office or an event rather than a place. */
 const NOT_PLACE = /\b(?:minister|ministry|secretary|spokesperson|spokesman|spokeswoman|president|department|briefing|press|conference|interview|remarks|statement|speech|address|transcript|senator|ambassador|hon|embassy|office|episode|podcast|breakfast|news|media|readout|agency|service|mission|session|meeting)\b/iu;
 /** A short place line: "Washington, DC", "The Kremlin, Moscow", "South Lawn", "World Trade Centre, Moscow". */
@@ -88,7 +89,7 @@ export function readHeader(lines: SourceLine[]): HeaderInfo {
   for (const it of texts) {
     if (roles.has(it)) continue;
     if (info.publisher === null && isPublisher(it.text)) {
-      info.publisher = it.text;
+      info.publisher = it.text.replace(/^(?:from|published by|by)\s*:\s*/iu, "");
       roles.set(it, "publisher");
     } else if (info.subtitle === null && it.line > (titleItem?.line ?? 0)) {
       info.subtitle = it.text;
@@ -129,7 +130,7 @@ export function readHeader(lines: SourceLine[]): HeaderInfo {
 function classify(l: SourceLine): Classified {
   const t = l.text;
   if (SOURCE_LINE.test(t)) return { ...l, kind: "source", iso: null, place: null };
-  const iso = dateOnly(t);
+  const iso = dateOnly(t) ?? eventDateLine(t);
   if (iso) return { ...l, kind: "date", iso, place: null };
   const pub = publishedLine(t);
   if (pub) return { ...l, kind: "published", iso: pub, place: null };
@@ -149,8 +150,10 @@ function looksLikePlace(text: string): boolean {
   return wordCount(text) <= 5 && !/\d/.test(text) && PLACE_SHAPE.test(text) && !NOT_PLACE.test(text);
 }
 
+/** An organisation's name, not an event held by one ("UK statement at the UN Security Council meeting"). */
 function isPublisher(text: string): boolean {
-  return PUBLISHER.test(text) && wordCount(text) <= 14 && !/[.!?]$/.test(text);
+  if (/^(?:from|published by)\s*:/iu.test(text)) return true;
+  return PUBLISHER.test(text) && wordCount(text) <= 14 && !/[.!?]$/.test(text) && !EVENT_WORDS.test(text);
 }
 
 function sameText(a: string, b: string): boolean {

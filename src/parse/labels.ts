@@ -61,7 +61,7 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
     rest = rest.slice(how[0].length);
   }
   const raw = rawLabel;
-  const labelLike = (m.groups.raw ?? "").length <= 70 && name.split(/\s+/).length <= 6;
+  const labelLike = (m.groups.raw ?? "").length <= 70 && looksLikeName(name);
   // A URL ("http://...") or a time ("at 10:30") is not a label.
   if (/^\/\//.test(rest) || (/\d$/.test(name) && !QUESTION_NAMES.test(name) && !ROLE_NAMES.test(name))) return { ok: false, labelLike: false };
   if (name === "") return { ok: false, labelLike };
@@ -72,6 +72,19 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
   }
   return { ok: false, labelLike };
 }
+
+/**
+ * For the "label not recognised" warning: a name-shaped label (capitalised words, at most five), not a
+ * sentence that happens to contain a colon ("Let me be clear: ...", "Note: ...").
+ */
+function looksLikeName(name: string): boolean {
+  const tokens = name.split(/\s+/u);
+  if (tokens.length > 5 || NOT_NAMES.has(name.toLowerCase()) || NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) return false;
+  if (WARN_EXEMPT.test(name)) return false;
+  return tokens.every((t) => /^\p{Lu}/u.test(t) || (PARTICLES.has(t.toLowerCase()) && t === t.toLowerCase()));
+}
+
+const WARN_EXEMPT = /^(?:nb|n\.b\.|p\.?s|update|updated|editor['’]s note|note|notes|source|sources|photo|video|read more|see also|tags?|labels?|keywords?|topics?|subject|attachment|download|link|url|agenda|background|context|summary|content|contents|table of contents|transcript|translation|caption)$/iu;
 
 function isPersonName(name: string, known: ReadonlySet<string>): boolean {
   if (known.has(name.toLowerCase())) return true;

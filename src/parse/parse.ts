@@ -8,7 +8,7 @@ import { assignIds, slugify } from "./ids.js";
 import { isAffiliation, matchLabel, type Label } from "./labels.js";
 import { endsLikeSentence, toLines, wordCount, type SourceLine } from "./lines.js";
 import { isRoleOnly, SpeakerNames, type AliasMap } from "./speakers.js";
-import { dateOnly, publishedLine, trailingPlaceDate } from "./dates.js";
+import { dateOnly, eventDateLine, publishedLine, timeOnly, trailingPlaceDate } from "./dates.js";
 
 export interface ParseOptions {
   rules?: BoilerplateRule[];
@@ -106,7 +106,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
 
   const title = ov.title ?? header.title ?? firstWords(turns) ?? "Untitled transcript";
   if (!ov.title && !header.title) warnings.push({ line: 1, code: "no-title", severity: "warning", message: `no title line found; used "${title}"` });
-  const principal = decideRoles(turns, labelOf, title, names);
+  const principal = decideRoles(turns, labelOf, title, header.header.filter((h) => h.role === "subtitle" || h.role === "other").map((h) => h.text), names);
   const sections = assignIds(toSections(turns));
 
   const speakers: string[] = [];
@@ -176,13 +176,19 @@ function findFooterStart(lines: SourceLine[], ruleFor: (t: string, edge: boolean
  */
 function findBodyStart(lines: SourceLine[], end: number, known: Set<string>, ruleFor: (t: string, edge: boolean) => string | undefined): number {
   let seen = 0;
+  let sawDate = false;
   for (let i = 0; i < end; i++) {
     const t = (lines[i]?.text ?? "").trim();
     if (t === "" || ruleFor(t, true) !== undefined) continue;
     seen++;
     if (matchLabel(t, known).ok) return i;
     const words = wordCount(t);
+    // The first line is the title unless it is plainly a paragraph of speech.
+    if (seen === 1 && words <= 40 && !(words > 12 && /[.…]["'”’»)\]]*$/u.test(t)) && !(/,$/.test(t) && words <= 8)) continue;
+    if (isDateLine(t)) { sawDate = true; continue; }
     if (/,$/.test(t) && words <= 8 && !/\d{4}\s*,?$/.test(t)) return i; // salutation
+    // After the header's date, a short sentence ("Thank you, President.") already is speech.
+    if (sawDate && /[.!?…]["'”’»)\]]*$/u.test(t) && !timeOnly(t)) return i;
     if (words >= 8 && /[.!?…]["'”’»)\]]*$/u.test(t) && !dateFollows(lines, i + 1, end)) return i;
     if (seen >= 12) return i;
   }
@@ -197,9 +203,13 @@ function dateFollows(lines: SourceLine[], from: number, end: number): boolean {
     if (t === "") continue;
     looked++;
     if (matchLabel(t).ok) return false;
-    if (dateOnly(t) || publishedLine(t) || trailingPlaceDate(t)?.placeAtStart) return true;
+    if (isDateLine(t)) return true;
   }
   return false;
+}
+
+function isDateLine(t: string): boolean {
+  return (dateOnly(t) ?? publishedLine(t) ?? eventDateLine(t)) !== null || trailingPlaceDate(t)?.placeAtStart === true;
 }
 
 /** Text hard-wrapped at a fixed width: blocks of several short lines separated by blank lines. */
@@ -235,7 +245,7 @@ function containsQuestion(t: Turn): boolean {
  * mark ask (the interviewer "CARLETON:", "Pavel Zarubin:") and the rest answer. Answers before the first
  * question are opening remarks.
  */
-function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, names: SpeakerNames): string | null {
+function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, context: string[], names: SpeakerNames): string | null {
   // With "Question:" labels about, a named asker is the exception and must mostly end on a question
   // mark; in an interview of named speakers only, asking anywhere in the turn is enough.
   const genericQuestions = turns.some((t) => labelOf.get(t)?.role === "question");
@@ -253,7 +263,7 @@ function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, na
     const s = name ? stats.get(name) : undefined;
     return stats.size > 1 && s !== undefined && s.q / s.n > 0.5;
   };
-  const principal = principalSpeaker(title, turns, names, asker);
+  const principal = principalSpeaker(title, context, turns, names, asker);
   let seenQuestion = false;
   for (const t of turns) {
     const label = labelOf.get(t);
@@ -273,7 +283,7 @@ function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, na
 }
 
 /** The person the transcript is about: an answerer named in the title, or "X's remarks/interview/...". */
-function principalSpeaker(title: string, turns: Turn[], names: SpeakerNames, asker: (name: string | null) => boolean): string | null {
+function principalSpeaker(title: string, context: string[], turns: Turn[], names: SpeakerNames, asker: (name: string | null) => boolean): string | null {
   const titleLower = title.toLowerCase();
   for (const t of turns) {
     if (!t.speaker || asker(t.speaker)) continue;
@@ -282,6 +292,12 @@ function principalSpeaker(title: string, turns: Turn[], names: SpeakerNames, ask
   }
   const m = title.match(/(\p{Lu}[\p{L}.\-]+(?:\s+\p{Lu}[\p{L}.\-]+){0,5})['’]s\s+(?:opening\s+|joint\s+|keynote\s+|closing\s+|video\s+)?(?:remarks|speech|address|statement|interview|answers|comments|article|lecture|news conference|press conference|message|greetings|briefing|press encounter|op-ed)/u);
   if (m?.[1]) return names.resolve(m[1]);
+  // "Remarks by President Biden ...", "Statement by Ambassador Barbara Woodward at ...", in the title or subtitle.
+  for (const line of [title, ...context]) {
+    const by = line.match(/\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ss]tatement|[Bb]riefing|[Ll]ecture|[Mm]essage|[Ii]nterview|[Oo]p-ed|[Aa]rticle)\s+by\s+((?:\p{Lu}[\p{L}\p{M}.'’\-]*\s*){1,6})/u);
+    const name = by?.[1]?.trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
+    if (name && !isRoleOnly(name)) return names.resolve(name);
+  }
   return null;
 }
 
