@@ -60,7 +60,7 @@ export function dateOnly(line: string): string | null {
   const [first, ...rest] = findDates(line);
   if (!first || rest.length > 0) return null;
   const remainder = (line.slice(0, first.index) + " " + line.slice(first.index + first.length))
-    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?/giu, "")
+    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)/giu, "")
     .replace(/\b(?:GMT|UTC|MSK|CET|EST|EDT)\b/g, "")
     .replace(/[\s,.;:|()\-–—/]+/gu, "");
   return remainder === "" ? first.iso : null;

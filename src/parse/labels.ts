@@ -15,7 +15,7 @@ export interface Label {
 
 const TIMESTAMP = String.raw`(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)`;
 const LABEL_RE = new RegExp(
-  String.raw`^(?<raw>${TIMESTAMP}?(?<name>[^:()\[\]\n]{1,60}?)\s*(?:\((?<note>[^)\n]{1,80})\))?\s*${TIMESTAMP}?[:：])\s*(?<rest>.*)$`,
+  String.raw`^(?<raw>${TIMESTAMP}?(?<name>[^:()\[\]\n]{1,60}?)\s*(?<notes>(?:\([^)\n]{1,80}\)\s*){0,2})\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?[:：])\s*(?<rest>.*)$`,
   "u",
 );
 /** "Q" / "A" without a colon but followed by a space and text: "Q Why...?" / "Q. Why...?" */
@@ -26,7 +26,7 @@ const ANSWER_NAMES = /^(?:a|answer|reply|response)$/iu;
 /** Labels that name a speaker by office or function rather than by name. */
 export const ROLE_NAMES = /^(?:(?:the\s+)?(?:moderator|chair|chairman|chairperson|chairwoman|host|co-host|presenter|anchor|interpreter|translator|president|vice president|minister|prime minister|foreign minister|deputy minister|spokesman|spokeswoman|spokesperson|secretary|secretary-general|deputy secretary-general|press secretary|ambassador|chancellor|governor|first lady|speaker|narrator|operator)|sg|dsg|voice|unidentified speaker|unknown|unknown speaker|(?:speaker|person) \d{1,3})$/iu;
 /** A parenthetical that says how or to whom something was said, not who the speaker works for. */
-const NOTE_NOT_AFFILIATION = /(?:interpret|translat|inaudible|laughter|applause|off-?mic|continu|cont'?d|^\d{1,2}:\d{2}|^to\s|addressed to|speaking in|^in\s+\p{L}+$|original|through|via\s|перевод|follow-?up|as delivered|unofficial)/iu;
+const NOTE_NOT_AFFILIATION = /(?:interpret|translat|inaudible|laughter|applause|off-?mic|continu|cont'?d|^\d{1,2}:\d{2}|^to\s|addressed to|speaking in|^in\s+\p{L}+$|original|through|via\s|перевод|speaking|spoke|^in\s|off[- ]camera|on[- ]camera|video ?link|remotely|voice-?over|crosstalk|laughs|unintelligible|follow-?up|as delivered|unofficial)/iu;
 
 const PARTICLES = new Set(["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "y", "and", "of"]);
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{1,4}\.?|[\p{L}]+-\p{Lu}[\p{L}'’\-]*)$/u;
@@ -51,7 +51,9 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
   const m = text.match(LABEL_RE);
   if (!m?.groups) return { ok: false, labelLike: false };
   const name = (m.groups.name ?? "").trim().replace(/^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+/u, "");
-  const note = m.groups.note?.trim() || null;
+  // "Mr. Nebenzia (Russian Federation) (spoke in Russian):": the affiliation is the note that is one.
+  const notes = [...(m.groups.notes ?? "").matchAll(/\(([^)]*)\)/gu)].map((n) => (n[1] ?? "").trim()).filter((n) => n !== "");
+  const note = notes.find((n) => isAffiliation(n)) ?? notes[0] ?? null;
   let rest = m.groups.rest ?? "";
   let rawLabel = m.groups.raw ?? "";
   // "QUESTION: (Via interpreter) Mr. Minister, ...": how it was said belongs with who said it.

@@ -250,18 +250,20 @@ function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, co
   // mark; in an interview of named speakers only, asking anywhere in the turn is enough.
   const genericQuestions = turns.some((t) => labelOf.get(t)?.role === "question");
   const asks = genericQuestions ? asksQuestion : containsQuestion;
-  const stats = new Map<string, { q: number; n: number }>();
+  const stats = new Map<string, { q: number; n: number; lastAsks: boolean }>();
   for (const t of turns) {
     const label = labelOf.get(t);
     if (!t.speaker || !label || label.role || MODERATOR.test(label.name)) continue;
-    const s = stats.get(t.speaker) ?? { q: 0, n: 0 };
+    const s = stats.get(t.speaker) ?? { q: 0, n: 0, lastAsks: false };
     s.n++;
     if (asks(t)) s.q++;
+    s.lastAsks = asksQuestion(t);
     stats.set(t.speaker, s);
   }
   const asker = (name: string | null) => {
     const s = name ? stats.get(name) : undefined;
-    return stats.size > 1 && s !== undefined && s.q / s.n > 0.5;
+    // One turn is little evidence: it must end on a question, not merely contain a rhetorical one.
+    return stats.size > 1 && s !== undefined && s.q / s.n > 0.5 && (s.n > 1 || s.lastAsks);
   };
   const principal = principalSpeaker(title, context, turns, names, asker);
   let seenQuestion = false;
@@ -271,7 +273,8 @@ function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, co
     if (!label) role = seenQuestion ? t.role : "remarks";
     else if (label.role) role = label.role;
     else if (MODERATOR.test(label.name)) role = asksQuestion(t) ? "question" : "answer";
-    else if (isAffiliation(label.note) || asker(t.speaker)) role = "question";
+    // "John Smith (Reuters):" asking; "Ms Dupont (France):" making a statement in a debate does not.
+    else if ((isAffiliation(label.note) && asksQuestion(t)) || asker(t.speaker)) role = "question";
     else role = "answer";
     if (role === "question") seenQuestion = true;
     if (!seenQuestion && role === "answer") role = "remarks";

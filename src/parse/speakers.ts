@@ -14,7 +14,7 @@ const TITLES = [
   "secretary general", "deputy foreign minister", "deputy minister", "press secretary", "minister", "president", "ambassador",
   "spokesperson", "spokeswoman", "spokesman", "chancellor", "senator the hon", "senator", "governor", "general", "secretary",
   "the hon.", "the hon", "hon.", "hon", "the honourable", "the honorable",
-  "his excellency", "her excellency", "h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "professor",
+  "his excellency", "her excellency", "dame", "sir", "lord", "baroness", "h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "professor",
 ];
 /** "President of France Emmanuel Macron": an office of a country, then the name. */
 const OFFICE_OF = /^(?:the\s+)?(?:vice\s+|deputy\s+|acting\s+)?(?:president|prime minister|chancellor|king|queen|emir|foreign minister|minister(?:\s+of\s+foreign\s+affairs)?|secretary(?:\s+of\s+state)?|ambassador)\s+(?:of|to)\s+(?:the\s+)?/iu;

@@ -216,6 +216,17 @@ const EXPECTED: Record<string, Expected> = {
     warnings: [],
     source: { publisher: "Foreign, Commonwealth & Development Office and Dame Barbara Woodward DCMG OBE" },
   },
+  "un-security-council-debate.txt": {
+    title: "United Nations S/PV.8991",
+    date: "2022-03-18",
+    place: "New York",
+    // Delegates' statements with a country and a language note: a debate, no questions, no journalists.
+    speakers: ["Mr. Nebenzia", "Ms. Thomas-Greenfield", "Barbara Woodward"],
+    sections: ["remarks: The President, Mr. Nebenzia, Ms. Thomas-Greenfield, The President, Barbara Woodward"],
+    removed: [],
+    warnings: [],
+    source: { publisher: "Security Council" },
+  },
   "panel-undated-editors-note.txt": {
     title: "Panel discussion: Can the Security Council be reformed?",
     date: null,
@@ -269,6 +280,13 @@ describe("details that matter on real pages", () => {
     expect(texts).toContain("Excellencies,");
     expect(texts).toContain("Dear friends,");
     expect(texts.at(-1)).toBe("Thank you.");
+  });
+
+  it("reads the country, not the language note, as a delegate's affiliation", () => {
+    const t = parseFixture("un-security-council-debate.txt");
+    const turns = t.sections[0]?.kind === "remarks" ? t.sections[0].turns : [];
+    expect(turns.map((x) => x.affiliation)).toEqual([null, "Russian Federation", "United States of America", null, "United Kingdom"]);
+    expect(turns[1]?.label).toBe("Mr. Nebenzia (Russian Federation) (spoke in Russian):");
   });
 
   it("keeps the journalist's outlet as the affiliation and the interpreter note out of it", () => {
