@@ -66,12 +66,18 @@ function parseText(text: string, options: ParseOptions): Transcript {
 
   const body = lines.slice(bodyStart, footerStart);
   const wrapped = isHardWrapped(body);
+  // A wrapped line continues the paragraph only when the line before it was full: a short line ended
+  // a paragraph ("Excellencies,") even in hard-wrapped text.
+  const fullWidth = 0.7 * wrapWidth(body);
+  let previousLength = 0;
   const turns: Turn[] = [];
   let current: Turn | null = null;
   let paragraphOpen = false;
   const labelOf = new Map<Turn, Label>();
   for (const l of body) {
     const t = l.text.trim();
+    const lineLength = previousLength;
+    previousLength = l.text.length;
     if (t === "") { paragraphOpen = false; continue; }
     if (markRemoved(l, ruleFor(t, false), removed)) { paragraphOpen = false; continue; }
     const m = matchLabel(t, names.knownForms());
@@ -99,7 +105,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
       turns.push(current);
     }
     const last = current.paragraphs[current.paragraphs.length - 1];
-    if (wrapped && paragraphOpen && last) last.text = `${last.text} ${t}`;
+    if (wrapped && paragraphOpen && last && lineLength >= fullWidth) last.text = `${last.text} ${t}`;
     else current.paragraphs.push({ id: "p", text: t, line: l.line });
     paragraphOpen = true;
   }
@@ -210,6 +216,12 @@ function dateFollows(lines: SourceLine[], from: number, end: number): boolean {
 
 function isDateLine(t: string): boolean {
   return (dateOnly(t) ?? publishedLine(t) ?? eventDateLine(t)) !== null || trailingPlaceDate(t)?.placeAtStart === true;
+}
+
+/** The width text was wrapped at: the 90th percentile of line lengths. */
+function wrapWidth(body: SourceLine[]): number {
+  const lengths = body.map((l) => l.text.length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
 }
 
 /** Text hard-wrapped at a fixed width: blocks of several short lines separated by blank lines. */

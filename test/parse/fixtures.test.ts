@@ -274,6 +274,34 @@ describe("details that matter on real pages", () => {
     ]);
   });
 
+  it("does not join a short line of hard-wrapped text to the next one", () => {
+    const t = parseTranscript([
+      "Address by the Prime Minister to the Nation",
+      "London, 23 March 2020",
+      "",
+      "Good evening.",
+      "",
+      "The coronavirus is the biggest threat this country has faced for",
+      "decades, and this country is not alone. All over the world we are",
+      "seeing the devastating impact of this invisible killer.",
+      "",
+      "Friends,",
+      "colleagues,",
+      "",
+      "From this evening I must give the British people a very simple",
+      "instruction: you must stay at home.",
+    ].join("\n"));
+    const texts = t.sections.flatMap((s) => (s.kind === "remarks" ? s.turns : [])).flatMap((turn) => turn.paragraphs).map((p) => p.text);
+    expect(texts).toEqual([
+      "Good evening.",
+      "The coronavirus is the biggest threat this country has faced for decades, and this country is not alone. All over the world we are seeing the devastating impact of this invisible killer.",
+      "Friends,",
+      "colleagues,",
+      "From this evening I must give the British people a very simple instruction: you must stay at home.",
+    ]);
+    expect(t.warnings).toEqual([]);
+  });
+
   it("keeps mid-text salutations as paragraphs of the speech", () => {
     const t = parseFixture("speech-check-against-delivery.txt");
     const texts = t.sections.flatMap((s) => (s.kind === "remarks" ? s.turns : [])).flatMap((turn) => turn.paragraphs).map((p) => p.text);
