@@ -16,7 +16,7 @@ export const DEFAULT_BOILERPLATE_RULES: BoilerplateRule[] = [
   { name: "blog-disclaimer", pattern: /^The views expressed in this (?:article|post|blog|piece)\b/iu, where: "edges" },
   {
     name: "blog-furniture",
-    pattern: /^(?:No comments:?|\d+ comments?:?|Post a Comment|Newer Post|Older Post|Home|Subscribe to:.*|Share this:?|Share on \w+|Labels?:.*|Posted by .{1,60}|Email This|BlogThis!|Share to (?:Twitter|Facebook|Pinterest)|Related posts?:?)$/iu,
+    pattern: /^(?:(?:Newer Posts?|Older Posts?|Home)\s*){2,}$|^(?:Email This|BlogThis!|Share to (?:X|Twitter|Facebook|Pinterest))+$|^(?:No comments:?|\d+ comments?:?|Post a Comment|Newer Post|Older Post|Home|Subscribe to:.*|Share this:?|Share on \w+|Labels?:.*|Posted by .{1,60}|Email This|BlogThis!|Share to (?:Twitter|Facebook|Pinterest)|Related posts?:?)$/iu,
     where: "edges",
   },
   {

@@ -43,6 +43,9 @@ export type LabelMatch = { ok: true; label: Label } | { ok: false; labelLike: bo
  */
 export function matchLabel(line: string, known: ReadonlySet<string> = new Set()): LabelMatch {
   const text = line.trim();
+  // "Q" or "A." alone on its line, the text on the next.
+  const alone = text.match(/^(?<name>Q|A)\.?$/u);
+  if (alone?.groups?.name) return { ok: true, label: { raw: text, name: alone.groups.name, note: null, role: alone.groups.name === "Q" ? "question" : "answer", rest: "" } };
   const bare = text.match(BARE_QA_RE);
   if (bare?.groups && /^[\p{Lu}"“‘'(\[]/u.test(bare.groups.rest ?? "")) {
     const name = bare.groups.name ?? "";

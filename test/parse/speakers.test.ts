@@ -55,3 +55,14 @@ describe("aliases through options and front-matter", () => {
     expect(qa?.kind === "qa" && qa.answer.map((a) => a.speaker)).toEqual(["Vladimir Putin"]);
   });
 });
+
+describe("bare question and answer labels", () => {
+  it("reads Q and A with the text on the same line or the next", () => {
+    const t = parseTranscript("Interview with the Ambassador\n12 May 2022\n\nQ\nHow are relations?\n\nA\nGood.\n\nQ. And trade?\n\nA. Growing.\n");
+    const qa = t.sections.filter((s) => s.kind === "qa");
+    expect(qa.map((s) => s.kind === "qa" && [s.question[0]?.label, s.question[0]?.paragraphs[0]?.text, s.answer[0]?.label, s.answer[0]?.paragraphs[0]?.text])).toEqual([
+      ["Q", "How are relations?", "A", "Good."],
+      ["Q.", "And trade?", "A.", "Growing."],
+    ]);
+  });
+});
