@@ -35,12 +35,12 @@ export const DEFAULT_BOILERPLATE_RULES: BoilerplateRule[] = [
     where: "edges",
   },
   { name: "delivery-note", pattern: /^[([]?\s*(?:check against delivery|as delivered|as prepared for delivery|unofficial translation|e\s*&\s*oe|e\.?\s*&\s*o\.?\s*e\.?|embargoed until delivery|(?:rush |unofficial )?transcript)\s*[)\].]?$/iu, where: "edges" },
-  { name: "page-type", pattern: /^(?:speech|press release|news story|news|statement|readout|interview|remarks|article|briefing|transcripts?|speeches and remarks|statements and releases)$/iu, where: "edges" },
+  { name: "page-type", pattern: /^(?:speech|press release|news story|news|events|statement|readout|interview|remarks|article|briefing|transcripts?|speeches and remarks|statements and releases)$/iu, where: "edges" },
   { name: "breadcrumb", pattern: /^(?:home|main page|main|news|главная)\s*(?:[/›>»|]\s*[^/›>»|]{1,60}){1,6}$/iu, where: "edges" },
   { name: "time-of-day", pattern: /^[[(]?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?[\])]?$/iu, where: "edges" },
   {
     name: "site-furniture",
-    pattern: /^(?:Publication status|Published in sections?:.*|Text version|Download(?: as \w+)?|Copy link|Permalink|Send|Subscribe|Follow us(?: on .{1,30})?|Skip to (?:main )?content|Menu|Search|Print this page|Share this page|Listen|Photos?|Videos?)$/iu,
+    pattern: /^(?:Log ?in|Sign ?in|Register|Contact(?: us)?|Site ?map|Accessibility|Newsletter|RSS|Publication status|Published in sections?:.*|Text version|Download(?: as \w+)?|Copy link|Permalink|Send|Subscribe|Follow us(?: on .{1,30})?|Skip to (?:main )?content|Menu|Search|Print this page|Share this page|Listen|Photos?|Videos?)$/iu,
     where: "edges",
   },
 ];

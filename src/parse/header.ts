@@ -17,6 +17,8 @@ export interface HeaderInfo {
 }
 
 const PUBLISHER = /\b(?:ministry|department of state|state department|white house|kremlin|press service|press office|government of|embassy|mission of|office of|secretariat|council|commission|parliament|agency|news service)\b/iu;
+/** Mastheads copied with the page: the site is the publisher. */
+const SITE_NAME = /^(?:president of russia|the white house|white house|u\.?s\.? department of state|department of state|united nations|the kremlin|kremlin|prime minister'?s office)$/iu;
 const EVENT_WORDS = /\b(?:statement|remarks|speech|address|meeting|briefing|interview|conference|encounter|session|talks|visit|debate|hearing|discussion|answers?|questions?)\b/iu;
 /** Words that make a short capitalised line a role, an office or an event rather than a place. */
 const NOT_PLACE = /\b(?:minister|ministry|secretary|spokesperson|spokesman|spokeswoman|president|department|briefing|press|conference|interview|remarks|statement|speech|address|transcript|senator|ambassador|hon|embassy|office|episode|podcast|breakfast|news|media|readout|agency|service|mission|session|meeting)\b/iu;
@@ -152,7 +154,7 @@ function looksLikePlace(text: string): boolean {
 
 /** An organisation's name, not an event held by one ("UK statement at the UN Security Council meeting"). */
 function isPublisher(text: string): boolean {
-  if (/^(?:from|published by)\s*:/iu.test(text)) return true;
+  if (/^(?:from|published by)\s*:/iu.test(text) || SITE_NAME.test(text)) return true;
   return PUBLISHER.test(text) && wordCount(text) <= 14 && !/[.!?]$/.test(text) && !EVENT_WORDS.test(text);
 }
 

@@ -117,6 +117,14 @@ function parseText(text: string, options: ParseOptions): Transcript {
 
   const speakers: string[] = [];
   for (const t of turns) if (t.speaker && !speakers.includes(t.speaker) && !isRoleOnly(t.speaker)) speakers.push(t.speaker);
+  // A line next to the date that turns out to be a speaker's name ("Sergey Lavrov" above "7 February 2018")
+  // was not the place after all.
+  let place = header.place;
+  const placeLine = header.header.find((h) => h.role === "place");
+  if (placeLine && names.knownForms().has(placeLine.text.toLowerCase())) {
+    place = null;
+    placeLine.role = "other";
+  }
   const date = ov.date ?? header.date;
   if (!date) warnings.push({ line: bodyStart > 0 ? 1 : 0, code: "no-date", severity: "warning", message: "no date of the event found in the header or title; published without a date" });
   const longTurnWords = options.longTurnWords ?? DEFAULT_LONG_TURN_WORDS;
@@ -134,7 +142,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
     title,
     subtitle: ov.subtitle ?? header.subtitle,
     date,
-    place: ov.place ?? header.place,
+    place: ov.place ?? place,
     language: ov.language ?? detectLanguage(fm.body),
     speakers: ov.speakers ?? speakers,
     source: {

@@ -52,3 +52,23 @@ describe("diagnostics carry line numbers", () => {
     }
   });
 });
+
+describe("header pitfalls of copied pages", () => {
+  it("takes a masthead as the publisher and a speaker's name next to the date as no place", () => {
+    const t = parseTranscript([
+      "President of Russia",
+      "Meeting with Government members",
+      "Sergey Lavrov",
+      "7 February 2018",
+      "",
+      "Vladimir Putin: Good afternoon, colleagues.",
+      "",
+      "Sergey Lavrov: Thank you, Mr President.",
+    ].join("\n"));
+    expect(t.title).toBe("Meeting with Government members");
+    expect(t.source.publisher).toBe("President of Russia");
+    expect(t.place).toBeNull();
+    expect(t.date).toBe("2018-02-07");
+    expect(t.header.map((h) => h.role)).toEqual(["publisher", "title", "other", "date"]);
+  });
+});
