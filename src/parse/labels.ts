@@ -11,6 +11,12 @@ export interface Label {
   role: TurnRole | null;
   /** Text after the label on the same line. */
   rest: string;
+  /**
+   * Only a plain Title-Case name ("Foreign Policy:", "Sergey Lavrov:") on its own is weak evidence: a
+   * sentence may start that way. The parser accepts a weak label only where other labels show the text
+   * is a dialogue, or when the same name labels more than one line.
+   */
+  weak?: boolean;
 }
 
 const TIMESTAMP = String.raw`(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)`;
@@ -73,7 +79,8 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
   if (QUESTION_NAMES.test(name)) return { ok: true, label: { raw, name, note, role: "question", rest } };
   if (ANSWER_NAMES.test(name)) return { ok: true, label: { raw, name, note, role: "answer", rest } };
   if (ROLE_NAMES.test(name) || isPersonName(name, known)) {
-    return { ok: true, label: { raw, name, note, role: null, rest } };
+    const weak = note === null && !ROLE_NAMES.test(name) && !known.has(name.toLowerCase()) && name !== name.toUpperCase() && name.includes(" ");
+    return { ok: true, label: { raw, name, note, role: null, rest, ...(weak ? { weak } : {}) } };
   }
   return { ok: false, labelLike };
 }

@@ -70,6 +70,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
   // a paragraph ("Excellencies,") even in hard-wrapped text.
   const fullWidth = 0.7 * wrapWidth(body);
   let previousLength = 0;
+  const dialogue = dialogueEvidence(body, names.knownForms());
   const turns: Turn[] = [];
   let current: Turn | null = null;
   let paragraphOpen = false;
@@ -81,7 +82,11 @@ function parseText(text: string, options: ParseOptions): Transcript {
     if (t === "") { paragraphOpen = false; continue; }
     if (markRemoved(l, ruleFor(t, false), removed)) { paragraphOpen = false; continue; }
     const m = matchLabel(t, names.knownForms());
-    if (m.ok) {
+    // A plain "Name Surname:" opening the text, or among other labels, is a speaker; alone mid-text it may be
+    // a sentence ("Foreign Policy: ...").
+    if (m.ok && m.label.weak && current !== null && !dialogue.strong && dialogue.names.size < 2 && (dialogue.names.get(m.label.name) ?? 0) < 2) {
+      warnings.push({ line: l.line, code: "label-not-recognised", severity: "warning", message: `"${m.label.raw}" could be a speaker label, but no other line of the text is labelled; kept as text of the current turn` });
+    } else if (m.ok) {
       const label = m.label;
       const speaker = label.role !== null ? null : names.resolve(label.name);
       current = {
@@ -97,7 +102,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
       paragraphOpen = label.rest.trim() !== "";
       continue;
     }
-    if (m.labelLike && /^\S[^:]{0,40}:\s/.test(t)) {
+    if (!m.ok && m.labelLike && /^\S[^:]{0,40}:\s/.test(t)) {
       warnings.push({ line: l.line, code: "label-not-recognised", severity: "warning", message: `"${t.slice(0, t.indexOf(":") + 1)}" looks like a speaker label but was not recognised; kept as text of the current turn` });
     }
     if (!current) {
@@ -157,6 +162,19 @@ function parseText(text: string, options: ParseOptions): Transcript {
     removed: removed.sort((a, b) => a.line - b.line),
     warnings: warnings.sort((a, b) => a.line - b.line),
   };
+}
+
+/** Whether the body has labels that cannot be a sentence's start, and how often each plain name labels a line. */
+function dialogueEvidence(body: SourceLine[], known: Set<string>): { strong: boolean; names: Map<string, number> } {
+  let strong = false;
+  const names = new Map<string, number>();
+  for (const l of body) {
+    const m = matchLabel(l.text.trim(), known);
+    if (!m.ok) continue;
+    if (m.label.weak) names.set(m.label.name, (names.get(m.label.name) ?? 0) + 1);
+    else strong = true;
+  }
+  return { strong, names };
 }
 
 function markRemoved(l: SourceLine, rule: string | undefined, removed: RemovedLine[]): boolean {

@@ -72,3 +72,21 @@ describe("header pitfalls of copied pages", () => {
     expect(t.header.map((h) => h.role)).toEqual(["publisher", "title", "other", "date"]);
   });
 });
+
+describe("a lone name-shaped label inside a speech", () => {
+  it("is kept as text with a warning, not made a speaker", () => {
+    const t = parseTranscript([
+      "Address to the Federal Assembly",
+      "Moscow, 1 March 2018",
+      "",
+      "Good afternoon, colleagues.",
+      "",
+      "Foreign Policy: here our approach has not changed in years, and it will not change.",
+      "",
+      "Thank you.",
+    ].join("\n"));
+    expect(t.speakers).toEqual([]);
+    expect(t.sections.map((s) => s.kind)).toEqual(["remarks"]);
+    expect(t.warnings.map((w) => [w.line, w.code])).toEqual([[6, "label-not-recognised"]]);
+  });
+});
