@@ -192,7 +192,8 @@ function findFooterStart(lines: SourceLine[], ruleFor: (t: string, edge: boolean
     const t = (lines[i - 1]?.text ?? "").trim();
     if (t === "") { i--; continue; }
     const furniture = ruleFor(t, true) !== undefined || SOURCE_LINE.test(t);
-    const shortNonSentence = wordCount(t) <= 8 && !endsLikeSentence(t) && !matchLabel(t).ok;
+    // "Thank you" without a full stop is still the speaker's last words, not a blog's name.
+    const shortNonSentence = wordCount(t) <= 8 && !endsLikeSentence(t) && !matchLabel(t).ok && !/^(?:thank you|thanks)\b/iu.test(t);
     if (!furniture && !shortNonSentence) break;
     if (furniture) { sawFurniture = true; start = i - 1; }
     i--;

@@ -90,3 +90,25 @@ describe("a lone name-shaped label inside a speech", () => {
     expect(t.warnings.map((w) => [w.line, w.code])).toEqual([[6, "label-not-recognised"]]);
   });
 });
+
+describe("the footer of a blog repost", () => {
+  it("removes the blog's name and furniture but keeps the speaker's last words", () => {
+    const t = parseTranscript([
+      "Statement on the anniversary of the Victory",
+      "Moscow, 9 May 2020",
+      "",
+      "Dear veterans,",
+      "",
+      "We remember the feat of our people.",
+      "",
+      "Thank you",
+      "",
+      "Uprooted Palestinian Blog",
+      "Posted by Admin at 10:15 AM",
+      "No comments:",
+    ].join("\n"));
+    const texts = t.sections.flatMap((s) => (s.kind === "remarks" ? s.turns : [])).flatMap((turn) => turn.paragraphs).map((p) => p.text);
+    expect(texts).toEqual(["Dear veterans,", "We remember the feat of our people.", "Thank you"]);
+    expect(t.removed.map((r) => [r.line, r.rule])).toEqual([[10, "footer-furniture"], [11, "blog-furniture"], [12, "blog-furniture"]]);
+  });
+});
