@@ -37,6 +37,8 @@ export const DEFAULT_BOILERPLATE_RULES: BoilerplateRule[] = [
   { name: "delivery-note", pattern: /^[([]?\s*(?:check against delivery|as delivered|as prepared for delivery|unofficial translation|e\s*&\s*oe|e\.?\s*&\s*o\.?\s*e\.?|embargoed until delivery|(?:rush |unofficial )?transcript)\s*[)\].]?$/iu, where: "edges" },
   { name: "page-type", pattern: /^(?:speech|press release|news story|news|events|statement|readout|interview|remarks|article|briefing|transcripts?|speeches and remarks|statements and releases)$/iu, where: "edges" },
   { name: "breadcrumb", pattern: /^(?:home|main page|main|news|главная)\s*(?:[/›>»|]\s*[^/›>»|]{1,60}){1,6}$/iu, where: "edges" },
+  // A video transcript's running time on a line of its own ("00:12:30", "[12:30]") is not speech.
+  { name: "timestamp", pattern: /^[[(]?\d{1,2}:\d{2}:\d{2}[\])]?$|^[[(]\d{1,2}:\d{2}[\])]$/u, where: "anywhere" },
   { name: "time-of-day", pattern: /^[[(]?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?[\])]?$/iu, where: "edges" },
   {
     name: "site-furniture",

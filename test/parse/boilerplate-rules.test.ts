@@ -26,6 +26,8 @@ describe("boilerplate rules", () => {
       ["Speech", "page-type"],
       ["1:18 p.m. EDT", "time-of-day"],
       ["Publication status", "site-furniture"],
+      ["00:12:30", "timestamp"],
+      ["[12:30]", "timestamp"],
     ];
     expect(furniture.map(([line]) => [line, ruleFor(line)])).toEqual(furniture);
   });
