@@ -20,8 +20,10 @@ export interface Label {
 }
 
 const TIMESTAMP = String.raw`(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)`;
+/** Labels copied from Markdown or rich text: "**Question:**", "__Sergey Lavrov__:". */
+const EMPHASIS = String.raw`(?:\*\*|__|\*)?`;
 const LABEL_RE = new RegExp(
-  String.raw`^(?<raw>${TIMESTAMP}?(?<name>[^:()\[\]\n]{1,60}?)\s*(?<notes>(?:\([^)\n]{1,80}\)\s*){0,2})\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?[:：])\s*(?<rest>.*)$`,
+  String.raw`^(?<raw>${TIMESTAMP}?${EMPHASIS}(?<name>[^:()\[\]\n*_]{1,60}?)${EMPHASIS}\s*(?<notes>(?:\([^)\n]{1,80}\)\s*){0,2})\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?[:：]${EMPHASIS})\s*(?<rest>.*)$`,
   "u",
 );
 /** "Q" / "A" without a colon but followed by a space and text: "Q Why...?" / "Q. Why...?" */

@@ -66,3 +66,15 @@ describe("bare question and answer labels", () => {
     ]);
   });
 });
+
+describe("labels copied from Markdown or rich text", () => {
+  it("reads bold labels and keeps the asterisks in the label as written", () => {
+    const t = parseTranscript("Noon briefing\n12 October 2023\n\n**Question:** Has he spoken to the Prime Minister?\n\n__Stéphane Dujarric__: Not today.\n\n**Question**: And Egypt?\n\n**Stéphane Dujarric:** Yes.\n");
+    const qa = t.sections.filter((s) => s.kind === "qa");
+    expect(qa.map((s) => s.kind === "qa" && [s.question[0]?.label, s.answer[0]?.label, s.answer[0]?.speaker])).toEqual([
+      ["**Question:**", "__Stéphane Dujarric__:", "Stéphane Dujarric"],
+      ["**Question**:", "**Stéphane Dujarric:**", "Stéphane Dujarric"],
+    ]);
+    expect(t.speakers).toEqual(["Stéphane Dujarric"]);
+  });
+});
