@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { build } from "../build/build.js";
 import { ConfigError } from "../config/site-config.js";
+import { runInspect } from "./inspect.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
 
@@ -20,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`verbatim: ${err.message}\n`);
         return 2;
       });
+    case "inspect":
+      return runInspect(rest);
     case undefined:
     case "help":
     case "--help":

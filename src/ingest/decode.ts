@@ -27,8 +27,13 @@ export function decode(bytes: Uint8Array): DecodeResult {
   } else if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     encoding = "utf-16be";
     text = iconv.decode(buf.subarray(2), "utf-16be");
+  } else if (bomlessUtf16(buf)) {
+    encoding = bomlessUtf16(buf) as string;
+    text = iconv.decode(buf, encoding);
+    notes.push(`no byte order mark; decoded as ${encoding}`);
   } else if (looksBinary(buf)) {
-    return { ok: false, reason: "binary data (NUL bytes or control characters), not a text transcript" };
+    const kind = knownBinary(buf);
+    return { ok: false, reason: `binary data${kind ? ` (looks like ${kind})` : " (NUL bytes or control characters)"}, not a text transcript; save it as plain text first` };
   } else if (isValidUtf8(buf)) {
     encoding = "utf-8";
     text = buf.toString("utf8");
@@ -58,6 +63,36 @@ export function normalise(text: string): string {
     .replace(/[\u00A0\u2007\u202F\u2000-\u200A\u3000]/g, " ")
     .replace(CONTROL, "")
     .normalize("NFC");
+}
+
+const MAGIC: [number[], string][] = [
+  [[0x25, 0x50, 0x44, 0x46], "a PDF document"],
+  [[0x50, 0x4b, 0x03, 0x04], "a ZIP archive, e.g. a Word .docx file"],
+  [[0xd0, 0xcf, 0x11, 0xe0], "an old Word .doc file"],
+  [[0x89, 0x50, 0x4e, 0x47], "a PNG image"],
+  [[0xff, 0xd8, 0xff], "a JPEG image"],
+  [[0x47, 0x49, 0x46, 0x38], "a GIF image"],
+  [[0x7f, 0x45, 0x4c, 0x46], "an executable"],
+  [[0x1f, 0x8b], "a gzip archive"],
+];
+
+function knownBinary(buf: Buffer): string | null {
+  return MAGIC.find(([magic]) => magic.every((b, i) => buf[i] === b))?.[1] ?? null;
+}
+
+/** UTF-16 saved without a byte order mark: every other byte is NUL for Latin text. */
+function bomlessUtf16(buf: Buffer): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenNul++;
+    if (buf[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul / pairs > 0.7 && evenNul / pairs < 0.05) return "utf-16le";
+  if (evenNul / pairs > 0.7 && oddNul / pairs < 0.05) return "utf-16be";
+  return null;
 }
 
 function looksBinary(buf: Buffer): boolean {

@@ -3,6 +3,16 @@ import { decode } from "./decode.js";
 
 export const MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024;
 
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "file name too long",
+};
+
 export type ReadResult =
   | { ok: true; text: string; encoding: string; notes: string[]; bytes: Buffer }
   | { ok: false; reason: string };
@@ -18,7 +28,8 @@ export async function readTranscript(path: string, maxBytes = MAX_TRANSCRIPT_BYT
     }
     bytes = await readFile(path);
   } catch (err) {
-    return { ok: false, reason: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `cannot read file: ${(code && ERRNO_TEXT[code]) ?? code ?? String(err)}` };
   }
   if (bytes.length === 0) return { ok: false, reason: "empty file" };
   const decoded = decode(bytes);

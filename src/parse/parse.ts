@@ -3,10 +3,12 @@ import { TranscriptSchema } from "../model/transcript.js";
 import { DEFAULT_BOILERPLATE_RULES, SOURCE_LINE, type BoilerplateRule } from "./boilerplate-rules.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { readHeader } from "./header.js";
+import { detectLanguage } from "./language.js";
 import { assignIds, slugify } from "./ids.js";
 import { isAffiliation, matchLabel, type Label } from "./labels.js";
 import { endsLikeSentence, toLines, wordCount, type SourceLine } from "./lines.js";
-import { SpeakerNames, type AliasMap } from "./speakers.js";
+import { isRoleOnly, SpeakerNames, type AliasMap } from "./speakers.js";
+import { dateOnly, eventDateLine, publishedLine, timeOnly, trailingPlaceDate } from "./dates.js";
 
 export interface ParseOptions {
   rules?: BoilerplateRule[];
@@ -44,10 +46,11 @@ function parseText(text: string, options: ParseOptions): Transcript {
 
   const ruleFor = (t: string, edge: boolean) => rules.find((r) => (edge || r.where === "anywhere") && r.pattern.test(t.trim()))?.name;
   const footerStart = findFooterStart(lines, ruleFor);
-  const bodyStart = findBodyStart(lines, footerStart, names.knownForms());
+  const bodyStart = findBodyStart(lines, footerStart, names.knownForms(), ruleFor);
 
-  const header = readHeader(lines.slice(0, bodyStart).filter((l) => !markRemoved(l, ruleFor(l.text, true), removed)));
+  const header = readHeader(lines.slice(0, bodyStart).filter((l) => SOURCE_LINE.test(l.text.trim()) || !markRemoved(l, ruleFor(l.text, true), removed)));
   removed.push(...header.removed);
+  names.setContext([...(ov.title ? [ov.title] : []), ...header.header.filter((h) => h.role !== "source").map((h) => h.text)]);
   const footer: HeaderLine[] = [];
   let url = header.url;
   for (const l of lines.slice(footerStart)) {
@@ -63,19 +66,29 @@ function parseText(text: string, options: ParseOptions): Transcript {
 
   const body = lines.slice(bodyStart, footerStart);
   const wrapped = isHardWrapped(body);
+  // A wrapped line continues the paragraph only when the line before it was full: a short line ended
+  // a paragraph ("Excellencies,") even in hard-wrapped text.
+  const fullWidth = 0.7 * wrapWidth(body);
+  let previousLength = 0;
+  const dialogue = dialogueEvidence(body, names.knownForms());
   const turns: Turn[] = [];
   let current: Turn | null = null;
   let paragraphOpen = false;
   const labelOf = new Map<Turn, Label>();
   for (const l of body) {
     const t = l.text.trim();
+    const lineLength = previousLength;
+    previousLength = l.text.length;
     if (t === "") { paragraphOpen = false; continue; }
     if (markRemoved(l, ruleFor(t, false), removed)) { paragraphOpen = false; continue; }
     const m = matchLabel(t, names.knownForms());
-    if (m.ok) {
+    // A plain "Name Surname:" opening the text, or among other labels, is a speaker; alone mid-text it may be
+    // a sentence ("Foreign Policy: ...").
+    if (m.ok && m.label.weak && current !== null && !dialogue.strong && dialogue.names.size < 2 && (dialogue.names.get(m.label.name) ?? 0) < 2) {
+      warnings.push({ line: l.line, code: "label-not-recognised", severity: "warning", message: `"${m.label.raw}" could be a speaker label, but no other line of the text is labelled; kept as text of the current turn` });
+    } else if (m.ok) {
       const label = m.label;
-      const isRoleOnly = label.role !== null;
-      const speaker = isRoleOnly && label.role === "question" ? null : label.role === "answer" && /^(?:a|answer)$/i.test(label.name) ? null : names.resolve(label.name);
+      const speaker = label.role !== null ? null : names.resolve(label.name);
       current = {
         role: label.role ?? "answer",
         label: label.raw.trim(),
@@ -89,7 +102,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
       paragraphOpen = label.rest.trim() !== "";
       continue;
     }
-    if (m.labelLike && /^\S[^:]{0,40}:\s/.test(t)) {
+    if (!m.ok && m.labelLike && /^\S[^:]{0,40}:\s/.test(t)) {
       warnings.push({ line: l.line, code: "label-not-recognised", severity: "warning", message: `"${t.slice(0, t.indexOf(":") + 1)}" looks like a speaker label but was not recognised; kept as text of the current turn` });
     }
     if (!current) {
@@ -97,19 +110,26 @@ function parseText(text: string, options: ParseOptions): Transcript {
       turns.push(current);
     }
     const last = current.paragraphs[current.paragraphs.length - 1];
-    if (wrapped && paragraphOpen && last) last.text = `${last.text} ${t}`;
+    if (wrapped && paragraphOpen && last && lineLength >= fullWidth) last.text = `${last.text} ${t}`;
     else current.paragraphs.push({ id: "p", text: t, line: l.line });
     paragraphOpen = true;
   }
 
   const title = ov.title ?? header.title ?? firstWords(turns) ?? "Untitled transcript";
   if (!ov.title && !header.title) warnings.push({ line: 1, code: "no-title", severity: "warning", message: `no title line found; used "${title}"` });
-  const principal = principalSpeaker(title, turns, names);
-  decideRoles(turns, labelOf, title, principal);
+  const principal = decideRoles(turns, labelOf, title, header.header.filter((h) => h.role === "subtitle" || h.role === "other").map((h) => h.text), names);
   const sections = assignIds(toSections(turns));
 
   const speakers: string[] = [];
-  for (const t of turns) if (t.speaker && labelOf.get(t)?.role !== "question" && !speakers.includes(t.speaker) && isPerson(t, labelOf)) speakers.push(t.speaker);
+  for (const t of turns) if (t.speaker && !speakers.includes(t.speaker) && !isRoleOnly(t.speaker)) speakers.push(t.speaker);
+  // A line next to the date that turns out to be a speaker's name ("Sergey Lavrov" above "7 February 2018")
+  // was not the place after all.
+  let place = header.place;
+  const placeLine = header.header.find((h) => h.role === "place");
+  if (placeLine && names.knownForms().has(placeLine.text.toLowerCase())) {
+    place = null;
+    placeLine.role = "other";
+  }
   const date = ov.date ?? header.date;
   if (!date) warnings.push({ line: bodyStart > 0 ? 1 : 0, code: "no-date", severity: "warning", message: "no date of the event found in the header or title; published without a date" });
   const longTurnWords = options.longTurnWords ?? DEFAULT_LONG_TURN_WORDS;
@@ -127,8 +147,8 @@ function parseText(text: string, options: ParseOptions): Transcript {
     title,
     subtitle: ov.subtitle ?? header.subtitle,
     date,
-    place: ov.place ?? header.place,
-    language: ov.language ?? "en",
+    place: ov.place ?? place,
+    language: ov.language ?? detectLanguage(fm.body),
     speakers: ov.speakers ?? speakers,
     source: {
       ...(sourceUrl ? { url: sourceUrl } : {}),
@@ -142,6 +162,19 @@ function parseText(text: string, options: ParseOptions): Transcript {
     removed: removed.sort((a, b) => a.line - b.line),
     warnings: warnings.sort((a, b) => a.line - b.line),
   };
+}
+
+/** Whether the body has labels that cannot be a sentence's start, and how often each plain name labels a line. */
+function dialogueEvidence(body: SourceLine[], known: Set<string>): { strong: boolean; names: Map<string, number> } {
+  let strong = false;
+  const names = new Map<string, number>();
+  for (const l of body) {
+    const m = matchLabel(l.text.trim(), known);
+    if (!m.ok) continue;
+    if (m.label.weak) names.set(m.label.name, (names.get(m.label.name) ?? 0) + 1);
+    else strong = true;
+  }
+  return { strong, names };
 }
 
 function markRemoved(l: SourceLine, rule: string | undefined, removed: RemovedLine[]): boolean {
@@ -159,7 +192,8 @@ function findFooterStart(lines: SourceLine[], ruleFor: (t: string, edge: boolean
     const t = (lines[i - 1]?.text ?? "").trim();
     if (t === "") { i--; continue; }
     const furniture = ruleFor(t, true) !== undefined || SOURCE_LINE.test(t);
-    const shortNonSentence = wordCount(t) <= 8 && !endsLikeSentence(t) && !matchLabel(t).ok;
+    // "Thank you" without a full stop is still the speaker's last words, not a blog's name.
+    const shortNonSentence = wordCount(t) <= 8 && !endsLikeSentence(t) && !matchLabel(t).ok && !/^(?:thank you|thanks)\b/iu.test(t);
     if (!furniture && !shortNonSentence) break;
     if (furniture) { sawFurniture = true; start = i - 1; }
     i--;
@@ -168,20 +202,53 @@ function findFooterStart(lines: SourceLine[], ruleFor: (t: string, edge: boolean
   return sawFurniture ? start : lines.length;
 }
 
-/** The first line that reads as spoken text: a label, a salutation ("Dear friends,"), or a sentence of some length. */
-function findBodyStart(lines: SourceLine[], end: number, known: Set<string>): number {
+/**
+ * The first line that reads as spoken text: a label, a salutation ("Dear friends,"), or a sentence of some
+ * length. A sentence followed closely by a date line is a lead ("Vladimir Putin and ... made press
+ * statements.") that belongs to the header.
+ */
+function findBodyStart(lines: SourceLine[], end: number, known: Set<string>, ruleFor: (t: string, edge: boolean) => string | undefined): number {
   let seen = 0;
+  let sawDate = false;
   for (let i = 0; i < end; i++) {
     const t = (lines[i]?.text ?? "").trim();
-    if (t === "") continue;
+    if (t === "" || ruleFor(t, true) !== undefined) continue;
     seen++;
     if (matchLabel(t, known).ok) return i;
     const words = wordCount(t);
+    // The first line is the title unless it is plainly a paragraph of speech.
+    if (seen === 1 && words <= 40 && !(words > 12 && /[.…]["'”’»)\]]*$/u.test(t)) && !(/,$/.test(t) && words <= 8)) continue;
+    if (isDateLine(t)) { sawDate = true; continue; }
     if (/,$/.test(t) && words <= 8 && !/\d{4}\s*,?$/.test(t)) return i; // salutation
-    if (words >= 8 && /[.!?…]["'”’»)\]]*$/u.test(t)) return i;
+    // After the header's date, a short sentence ("Thank you, President.") already is speech.
+    if (sawDate && /[.!?…]["'”’»)\]]*$/u.test(t) && !timeOnly(t)) return i;
+    if (words >= 8 && /[.!?…]["'”’»)\]]*$/u.test(t) && !dateFollows(lines, i + 1, end)) return i;
     if (seen >= 12) return i;
   }
   return end;
+}
+
+/** A date line among the next three non-empty lines. */
+function dateFollows(lines: SourceLine[], from: number, end: number): boolean {
+  let looked = 0;
+  for (let j = from; j < end && looked < 3; j++) {
+    const t = (lines[j]?.text ?? "").trim();
+    if (t === "") continue;
+    looked++;
+    if (matchLabel(t).ok) return false;
+    if (isDateLine(t)) return true;
+  }
+  return false;
+}
+
+function isDateLine(t: string): boolean {
+  return (dateOnly(t) ?? publishedLine(t) ?? eventDateLine(t)) !== null || trailingPlaceDate(t)?.placeAtStart === true;
+}
+
+/** The width text was wrapped at: the 90th percentile of line lengths. */
+function wrapWidth(body: SourceLine[]): number {
+  const lengths = body.map((l) => l.text.length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
 }
 
 /** Text hard-wrapped at a fixed width: blocks of several short lines separated by blank lines. */
@@ -200,48 +267,80 @@ function isHardWrapped(body: SourceLine[]): boolean {
   return blocks > 0 && multi / blocks >= 0.3 && long / Math.max(1, lines) < 0.2;
 }
 
-/** The person the transcript is about: named in the title ("Sergey Lavrov's remarks"), else the most frequent answerer. */
-function principalSpeaker(title: string, turns: Turn[], names: SpeakerNames): string | null {
-  const titleLower = title.toLowerCase();
-  for (const t of turns) {
-    if (!t.speaker) continue;
-    const surname = t.speaker.split(" ").pop()?.toLowerCase();
-    if (surname && surname.length > 2 && titleLower.includes(surname)) return t.speaker;
-  }
-  const m = title.match(/(\p{Lu}[\p{L}.\-]+(?:\s+\p{Lu}[\p{L}.\-]+){0,5})['’]s\s+(?:opening\s+|joint\s+|keynote\s+)?(?:remarks|speech|address|statement|interview|answers|comments|article|lecture|news conference|press conference|message|greetings)/u);
-  if (m?.[1]) return names.resolve(m[1]);
-  return null;
+const MODERATOR = /^(?:the\s+)?(?:moderator|host|co-host|presenter|anchor|chair|chairman|chairperson|chairwoman|interviewer|narrator|operator)$/iu;
+
+function asksQuestion(t: Turn): boolean {
+  return t.paragraphs.some((p) => /\?["'”’»)\]]*$/u.test(p.text));
 }
 
-/** Named speakers get a role from context: the principal answers; others who mostly ask, ask. */
-function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, principal: string | null): void {
-  const asks = new Map<string, { q: number; n: number }>();
+function containsQuestion(t: Turn): boolean {
+  return t.paragraphs.some((p) => /\?(?:["'”’»)\]]*)(?:\s|$)/u.test(p.text));
+}
+
+/**
+ * Gives every turn its role and returns the principal speaker. A label that says what it is ("Question:",
+ * "A:") decides; a moderator asks when they ask something and otherwise belongs to the current section; a
+ * journalist with an outlet asks; among several named speakers, those whose turns mostly end in a question
+ * mark ask (the interviewer "CARLETON:", "Pavel Zarubin:") and the rest answer. Answers before the first
+ * question are opening remarks.
+ */
+function decideRoles(turns: Turn[], labelOf: Map<Turn, Label>, title: string, context: string[], names: SpeakerNames): string | null {
+  // With "Question:" labels about, a named asker is the exception and must mostly end on a question
+  // mark; in an interview of named speakers only, asking anywhere in the turn is enough.
+  const genericQuestions = turns.some((t) => labelOf.get(t)?.role === "question");
+  const asks = genericQuestions ? asksQuestion : containsQuestion;
+  const stats = new Map<string, { q: number; n: number; lastAsks: boolean }>();
   for (const t of turns) {
-    if (!t.speaker || labelOf.get(t)?.role) continue;
-    const s = asks.get(t.speaker) ?? { q: 0, n: 0 };
+    const label = labelOf.get(t);
+    if (!t.speaker || !label || label.role || MODERATOR.test(label.name)) continue;
+    const s = stats.get(t.speaker) ?? { q: 0, n: 0, lastAsks: false };
     s.n++;
-    if (t.paragraphs.some((p) => /\?["'”’»)]*$/u.test(p.text))) s.q++;
-    asks.set(t.speaker, s);
+    if (asks(t)) s.q++;
+    s.lastAsks = asksQuestion(t);
+    stats.set(t.speaker, s);
   }
-  const titleLower = title.toLowerCase();
+  const asker = (name: string | null) => {
+    const s = name ? stats.get(name) : undefined;
+    // One turn is little evidence: it must end on a question, not merely contain a rhetorical one.
+    return stats.size > 1 && s !== undefined && s.q / s.n > 0.5 && (s.n > 1 || s.lastAsks);
+  };
+  const principal = principalSpeaker(title, context, turns, names, asker);
   let seenQuestion = false;
   for (const t of turns) {
     const label = labelOf.get(t);
     let role: TurnRole;
     if (!label) role = seenQuestion ? t.role : "remarks";
     else if (label.role) role = label.role;
-    else if (t.speaker === principal) role = "answer";
-    else if (isAffiliation(label.note) || /^(?:moderator|host|presenter|anchor|interviewer|the moderator)$/i.test(label.name)) role = "question";
-    else {
-      const s = asks.get(t.speaker ?? "");
-      const surname = (t.speaker ?? "").split(" ").pop()?.toLowerCase() ?? "";
-      role = s && s.q / s.n > 0.5 && !(surname.length > 2 && titleLower.includes(surname)) ? "question" : "answer";
-    }
+    else if (MODERATOR.test(label.name)) role = asksQuestion(t) ? "question" : "answer";
+    // "John Smith (Reuters):" asking; "Ms Dupont (France):" making a statement in a debate does not.
+    else if ((isAffiliation(label.note) && asksQuestion(t)) || asker(t.speaker)) role = "question";
+    else role = "answer";
     if (role === "question") seenQuestion = true;
     if (!seenQuestion && role === "answer") role = "remarks";
     t.role = role;
-    if (!label && role === "remarks" && t.speaker === null) t.speaker = principal;
+    // Unlabelled opening remarks and a bare "A:" are the principal's.
+    if (principal && t.speaker === null && role !== "question" && (!label || /^(?:a|answer)$/iu.test(label.name))) t.speaker = principal;
   }
+  return principal;
+}
+
+/** The person the transcript is about: an answerer named in the title, or "X's remarks/interview/...". */
+function principalSpeaker(title: string, context: string[], turns: Turn[], names: SpeakerNames, asker: (name: string | null) => boolean): string | null {
+  const titleLower = title.toLowerCase();
+  for (const t of turns) {
+    if (!t.speaker || asker(t.speaker)) continue;
+    const surname = t.speaker.split(" ").pop()?.toLowerCase();
+    if (surname && surname.length > 2 && titleLower.includes(surname)) return t.speaker;
+  }
+  const m = title.match(/(\p{Lu}[\p{L}.\-]+(?:\s+\p{Lu}[\p{L}.\-]+){0,5})['’]s\s+(?:opening\s+|joint\s+|keynote\s+|closing\s+|video\s+)?(?:remarks|speech|address|statement|interview|answers|comments|article|lecture|news conference|press conference|message|greetings|briefing|press encounter|op-ed)/u);
+  if (m?.[1]) return names.resolve(m[1]);
+  // "Remarks by President Biden ...", "Statement by Ambassador Barbara Woodward at ...", in the title or subtitle.
+  for (const line of [title, ...context]) {
+    const by = line.match(/\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ss]tatement|[Bb]riefing|[Ll]ecture|[Mm]essage|[Ii]nterview|[Oo]p-ed|[Aa]rticle)\s+by\s+((?:\p{Lu}[\p{L}\p{M}.'’\-]*\s*){1,6})/u);
+    const name = by?.[1]?.trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(" ");
+    if (name && !isRoleOnly(name)) return names.resolve(name);
+  }
+  return null;
 }
 
 function toSections(turns: Turn[]): Section[] {
@@ -261,12 +360,6 @@ function toSections(turns: Turn[]): Section[] {
     }
   }
   return sections;
-}
-
-function isPerson(t: Turn, labelOf: Map<Turn, Label>): boolean {
-  const label = labelOf.get(t);
-  if (!label) return true; // remarks attributed to the principal
-  return !/^(?:moderator|chair|chairman|chairperson|host|presenter|anchor|interpreter|translator|voice|speaker|unidentified speaker|unknown|interviewer|the moderator|the chair)$/i.test(label.name);
 }
 
 function firstWords(turns: Turn[]): string | null {

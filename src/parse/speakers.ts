@@ -1,26 +1,47 @@
 /**
  * Speaker names as labels write them -> one canonical name per person. Titles are dropped ("Foreign
- * Minister Sergey Lavrov" = "Sergey Lavrov"), capitals are tamed ("MR KIRBY" = "Mr Kirby"), a surname alone
- * resolves to the full name seen earlier, and configured aliases win over all of that.
+ * Minister Sergey Lavrov" = "Sergey Lavrov", "President of France Emmanuel Macron" = "Emmanuel Macron"),
+ * capitals are tamed ("MR KIRBY" = "Mr Kirby"), a surname alone resolves to the full name seen earlier or
+ * named in the header ("KELLY" after "Interview with Fran Kelly"), an office resolves to the person the
+ * header gives it to ("THE PRESIDENT" after "Remarks by President Biden"), and configured aliases win
+ * over all of that.
  */
 
 const TITLES = [
-  "president of russia", "president of the russian federation", "president of the united states",
-  "russian president", "us president", "u.s. president", "french president", "prime minister",
-  "foreign minister", "minister of foreign affairs", "secretary of state", "secretary-general",
-  "secretary general", "deputy foreign minister", "deputy minister", "minister", "president", "ambassador",
-  "spokesperson", "spokeswoman", "spokesman", "chancellor", "senator", "governor", "general",
-  "his excellency", "her excellency", "h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "professor",
+  "president of the russian federation", "president of russia", "president of the united states",
+  "russian president", "us president", "u.s. president", "french president", "vice president", "prime minister",
+  "foreign minister", "minister of foreign affairs", "secretary of state", "deputy secretary-general", "secretary-general",
+  "secretary general", "deputy foreign minister", "deputy minister", "press secretary", "minister", "president", "ambassador",
+  "spokesperson", "spokeswoman", "spokesman", "chancellor", "senator the hon", "senator", "governor", "general", "secretary",
+  "the hon.", "the hon", "hon.", "hon", "the honourable", "the honorable",
+  "his excellency", "her excellency", "dame", "sir", "lord", "baroness", "h.e.", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "prof.", "professor",
 ];
+/** "President of France Emmanuel Macron": an office of a country, then the name. */
+const OFFICE_OF = /^(?:the\s+)?(?:vice\s+|deputy\s+|acting\s+)?(?:president|prime minister|chancellor|king|queen|emir|foreign minister|minister(?:\s+of\s+foreign\s+affairs)?|secretary(?:\s+of\s+state)?|ambassador)\s+(?:of|to)\s+(?:the\s+)?/iu;
+/** Words that are offices or functions, never a person's name on their own. */
+const ROLE_WORDS = new Set([
+  "the", "president", "vice", "prime", "minister", "foreign", "deputy", "secretary", "secretary-general", "general", "sg", "dsg",
+  "spokesperson", "spokesman", "spokeswoman", "press", "ambassador", "chancellor", "governor", "first", "lady", "speaker",
+  "moderator", "chair", "chairman", "chairperson", "chairwoman", "host", "co-host", "presenter", "anchor", "interpreter",
+  "translator", "narrator", "operator", "voice", "unidentified", "unknown", "senator", "mr", "ms", "mrs", "dr", "hon",
+]);
+const ABBREVIATED_OFFICES: Record<string, string> = { sg: "secretary-general", dsg: "deputy secretary-general" };
 
 export type AliasMap = Readonly<Record<string, string>>;
 
 export class SpeakerNames {
   private readonly aliases = new Map<string, string>();
   private readonly canonical: string[] = [];
+  /** Title, subtitle and other header lines: where full names and offices are spelled out. */
+  private context: string[] = [];
 
   constructor(aliases: AliasMap = {}) {
-    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.toLowerCase(), to);
+    for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.trim().toLowerCase(), to);
+  }
+
+  /** Header text in which a lone surname or an office can be looked up. */
+  setContext(lines: string[]): void {
+    this.context = lines;
   }
 
   /** Lower-cased forms already known, for label recognition of lone surnames. */
@@ -42,14 +63,20 @@ export class SpeakerNames {
     const alias = this.aliases.get(trimmed.toLowerCase());
     if (alias) return this.remember(alias);
     const cased = tameCapitals(trimmed);
+    if (isRoleOnly(cased)) {
+      const holder = this.officeHolder(cased);
+      return this.remember(holder ? this.resolve(holder) : cased);
+    }
     const stripped = stripTitles(cased);
     const lower = stripped.toLowerCase();
     const exact = this.canonical.find((c) => c.toLowerCase() === lower);
     if (exact) return exact;
-    // A surname alone, or "Mr Kirby" after "John Kirby": the earlier full name wins.
     if (!stripped.includes(" ")) {
-      const full = this.canonical.find((c) => c.toLowerCase().endsWith(" " + lower));
-      if (full) return full;
+      // A surname alone, or "Mr Kirby" after "John Kirby": the earlier full name wins, then one in the header.
+      const full = this.canonical.find((c) => c.toLowerCase().endsWith(" " + lower)) ?? this.fullNameInContext(stripped);
+      if (full) return this.remember(full);
+      // Nothing to go on: keep the title, "Mr Kirby" says more than "Kirby".
+      return this.remember(cased);
     }
     return this.remember(stripped || cased);
   }
@@ -58,17 +85,78 @@ export class SpeakerNames {
     if (!this.canonical.includes(name)) this.canonical.push(name);
     return name;
   }
+
+  /** "Fran Kelly" for "Kelly" when the header says "Interview with Fran Kelly". */
+  private fullNameInContext(surname: string): string | null {
+    const s = surname.toLowerCase();
+    for (const text of this.context) {
+      const tokens = text.split(/\s+/);
+      for (let i = 0; i < tokens.length; i++) {
+        const tok = (tokens[i] ?? "").replace(/(?:['’]s)?[,;:.)]*$/u, "");
+        if (tok.toLowerCase() !== s || !/^\p{Lu}/u.test(tok)) continue;
+        const given: string[] = [];
+        for (let j = i - 1; j >= 0 && given.length < 3; j--) {
+          const g = tokens[j] ?? "";
+          if (/[,;:]$/.test(g) || !/^(?:\p{Lu}[\p{L}\p{M}'’\-]*|\p{Lu}\.)$/u.test(g) || ROLE_WORDS.has(g.toLowerCase().replace(/\.$/, ""))) break;
+          given.unshift(g);
+        }
+        if (given.length > 0 && !given.every((g) => /^\p{Lu}\.$/u.test(g))) return [...given, tok].join(" ");
+      }
+    }
+    return null;
+  }
+
+  /** "President Biden" for "The President" when the header says "Remarks by President Biden". */
+  private officeHolder(role: string): string | null {
+    let office = role.toLowerCase().replace(/^the\s+/, "");
+    office = ABBREVIATED_OFFICES[office] ?? office;
+    const officeWords = office.split(/\s+/).length;
+    for (const text of this.context) {
+      const tokens = text.split(/\s+/);
+      for (let i = 0; i + officeWords < tokens.length; i++) {
+        const phrase = tokens.slice(i, i + officeWords).join(" ").toLowerCase().replace(/^[^\p{L}]+/u, "");
+        if (phrase !== office) continue;
+        const name = takeName(tokens.slice(i + officeWords));
+        if (name) return `${tokens.slice(i, i + officeWords).join(" ").replace(/^[^\p{L}]+/u, "")} ${name}`;
+      }
+    }
+    return null;
+  }
+}
+
+/** The name a turn is attributed to is an office or function only ("The President", "Moderator", "SG"). */
+export function isRoleOnly(name: string): boolean {
+  const words = name.toLowerCase().replace(/[.,]/g, "").split(/[\s]+/).filter((w) => w !== "");
+  return words.length > 0 && words.every((w) => ROLE_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+
+/** Leading name-like tokens, at most three, before a word that starts a phrase ("Biden Before" -> "Biden"). */
+function takeName(words: string[]): string | null {
+  const out: string[] = [];
+  for (const w of words) {
+    const clean = w.replace(/['’]s$|[,;:.]$/u, "");
+    const phraseWord = /^(?:before|after|at|on|in|to|of|for|the|and|with|during|by|from|remarks|press|statement|interview|meeting|conference|visit|announces?|holds?|delivers?)$/i.test(clean);
+    if (phraseWord || !/^\p{Lu}[\p{L}\p{M}'’\-]*$/u.test(clean) || ROLE_WORDS.has(clean.toLowerCase())) break;
+    out.push(clean);
+    if (out.length === 3 || clean !== w) break;
+  }
+  return out.length ? out.join(" ") : null;
 }
 
 function stripTitles(name: string): string {
   let out = name;
+  const office = out.match(OFFICE_OF);
+  if (office) {
+    // "France Emmanuel Macron": the country first, the person's given name and surname last.
+    const rest = out.slice(office[0].length).split(/\s+/);
+    if (rest.length >= 3) out = rest.slice(-2).join(" ");
+  }
   let changed = true;
   while (changed) {
     changed = false;
     const lower = out.toLowerCase();
     for (const t of TITLES) {
       if (lower.startsWith(t + " ") && out.slice(t.length + 1).trim().length > 0) {
-        // A bare surname left over ("Mr Kirby" -> "Kirby") is resolved against full names by the caller.
         out = out.slice(t.length + 1).trim();
         changed = true;
         break;
@@ -78,11 +166,12 @@ function stripTitles(name: string): string {
   return out;
 }
 
-/** "MR KIRBY" -> "Mr Kirby"; short all-caps tokens ("SG", "US") stay as they are. */
+/** "MR KIRBY" -> "Mr Kirby", "MS. JEAN-PIERRE" -> "Ms. Jean-Pierre"; short all-caps tokens ("SG", "US") stay. */
 function tameCapitals(name: string): string {
-  if (name !== name.toUpperCase()) return name;
+  if (name !== name.toUpperCase() || !/\p{Lu}/u.test(name)) return name;
   return name
     .split(" ")
-    .map((t) => (t.replace(/\W/g, "").length <= 2 && !/^(MR|MS|DR)\.?$/.test(t) ? t : t.charAt(0) + t.slice(1).toLowerCase()))
+    .map((t) => (t.replace(/\W/g, "").length <= 2 && !/^(MR|MS|DR)\.?$/.test(t) ? t : t.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())))
     .join(" ");
 }
+
