@@ -72,6 +72,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const index = await indexSite(
     rendered.map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
     join(partial, "pagefind"),
+    // Parts of the search index whose pages did not change are reused from the previous build.
+    { cacheDir: join(dirname(pagesDir), "search-cache"), log },
   );
   if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
   report.indexed = index.pages;
