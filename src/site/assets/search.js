@@ -48,7 +48,7 @@ function load() {
     const manifest = await fetch(new URL("pagefind/parts.json", siteRoot)).then((r) => r.json());
     parts = manifest.parts;
     const mod = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    const common = { baseUrl: siteRoot.pathname, highlightParam: "highlight", excerptLength: 40 };
+    const common = { baseUrl: siteRoot.pathname, excerptLength: 40 };
     if (parts.length === 0) return null;
     const pf = await mod.createInstance({ ...common, basePath: new URL(`pagefind/${parts[0]}/`, siteRoot).pathname });
     await pf.init();
@@ -182,7 +182,7 @@ function resultItem(key, group) {
   li.dataset.url = key;
   const h = document.createElement("h2");
   const a = document.createElement("a");
-  a.href = first.url;
+  a.href = link(first.url, null);
   a.textContent = first.meta.title ?? key;
   h.append(a);
   const meta = document.createElement("p");
@@ -232,14 +232,22 @@ function excerptNode(excerpt) {
 /** The paragraph anchor just before the first matching word, so a hit opens the exact paragraph. */
 function preciseUrl(data, sub) {
   const first = sub.locations?.[0];
-  if (first === undefined || !data.anchors) return sub.url;
   let best = null;
-  for (const a of data.anchors) {
-    if (a.location <= first && (!best || a.location >= best.location)) best = a;
+  for (const a of first === undefined ? [] : (data.anchors ?? [])) {
+    if (a.id && a.location <= first && (!best || a.location >= best.location)) best = a;
   }
-  if (!best || !best.id) return sub.url;
-  const u = new URL(sub.url, location.href);
-  u.hash = best.id;
+  return link(sub.url, best?.id ?? null);
+}
+
+/**
+ * A record's URL is its page plus ?kind=... (src/search/records.ts); links go to the page itself, with the
+ * search words for highlight.js and, for a hit, the permanent id of the paragraph.
+ */
+function link(url, id) {
+  const u = new URL(url, location.href);
+  u.search = "";
+  for (const word of state.q.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean)) u.searchParams.append("highlight", word);
+  if (id) u.hash = id;
   return u.pathname + u.search + u.hash;
 }
 
