@@ -16,7 +16,6 @@ const FILTERS = [
   { key: "year", label: "Year", any: "Any year", newestFirst: true },
   { key: "place", label: "Place", any: "Any place" },
 ];
-const KIND_NAMES = { answer: "Answer", question: "Question", remarks: "Opening remarks" };
 const KIND_PLURALS = { answer: "answers", question: "questions", remarks: "opening remarks" };
 const PAGE_SIZE = 10;
 
@@ -205,8 +204,8 @@ function subResults(data) {
     const a = document.createElement("a");
     a.href = preciseUrl(data, sub);
     a.className = "hit";
-    const label = KIND_NAMES[kind] ?? "";
-    a.textContent = label && sub.title !== label && !sub.title.startsWith("Opening") ? `${sub.title} · ${label.toLowerCase()}` : sub.title;
+    // Section headings read "Opening remarks", "Question 3": say which part of the section matched.
+    a.textContent = kind === "answer" && /^Question \d+$/.test(sub.title) ? `Answer to ${sub.title.toLowerCase()}` : sub.title;
     const p = document.createElement("p");
     p.className = "excerpt";
     p.append(excerptNode(sub.excerpt));
