@@ -54,9 +54,9 @@ describe("search on the sample site, in real Chromium", () => {
     const id = decodeURIComponent(url.hash.slice(1));
     expect(id).toBe("you-have-mentioned-our-relations-with--a3");
     const target = page.locator(`[id="${id}"]`);
-    await expect.poll(() => target.locator("mark").allTextContents()).toEqual(expect.arrayContaining(["Roosevelt", "Litvinov"]));
+    await expect.poll(() => target.locator("mark").allTextContents(), { timeout: 20_000 }).toEqual(expect.arrayContaining(["Roosevelt", "Litvinov"]));
     // Scrolled to: the paragraph is in the viewport.
-    await expect.poll(() => target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })).toBe(true);
+    await expect.poll(() => target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }), { timeout: 20_000 }).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -136,7 +136,7 @@ describe("search on the sample site, in real Chromium", () => {
 
   it("says so when nothing matches", async () => {
     const { page, errors } = await open("/search/?q=zyxwvutsrq");
-    await expect.poll(() => page.locator("#search_status").textContent()).toMatch(/^No answers, questions or remarks match “zyxwvutsrq”/);
+    await expect.poll(() => page.locator("#search_status").textContent(), { timeout: 20_000 }).toMatch(/^No answers, questions or remarks match “zyxwvutsrq”/);
     expect(await page.locator("a.hit").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -169,7 +169,7 @@ describe("search on the sample site, in real Chromium", () => {
     await page.waitForLoadState("networkidle");
     expect(requests.filter((p) => p.includes("/pagefind/"))).toEqual([]);
     await page.locator("#search_q").focus();
-    await expect.poll(() => requests.filter((p) => p.endsWith("/pagefind/pagefind.js")).length).toBe(1);
+    await expect.poll(() => requests.filter((p) => p.endsWith("/pagefind/pagefind.js")).length, { timeout: 20_000 }).toBe(1);
     await page.close();
   });
 

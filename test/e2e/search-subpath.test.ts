@@ -41,7 +41,7 @@ describe("search under a sub-path (/archive/), in real Chromium", () => {
     expect(url.pathname).toMatch(/^\/archive\/2020\/10\/05\/[^/]+\/$/);
     const id = decodeURIComponent(url.hash.slice(1));
     expect(id).toMatch(/^we-have-noticed-these-concerns-regarding--a\d+$/);
-    await expect.poll(() => page.locator(`[id="${id}"] mark`).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`[id="${id}"] mark`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -147,9 +147,10 @@ async function search() {
   }
   const kinds = summary.filters.kind ?? {};
   const counts = ["answer", "question", "remarks"].filter((k) => kinds[k]).map((k) => `${KIND_PLURALS[k]} of ${kinds[k]} transcript${kinds[k] === 1 ? "" : "s"}`);
-  status.textContent = `“${query}” found in ${counts.join(", ")}.`;
   stream = results(pf, query, filters);
   await showMore(id);
+  // Set last, so "Searching…" stays until the results are on the page.
+  if (id === runId) status.textContent = `“${query}” found in ${counts.join(", ")}.`;
 }
 
 async function showMore(id) {
