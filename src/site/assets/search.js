@@ -130,7 +130,14 @@ async function search() {
     return;
   }
   status.textContent = "Searching…";
-  const pf = await load();
+  let pf;
+  try {
+    pf = await load();
+  } catch (err) {
+    loading = null;
+    status.textContent = `The search index could not be loaded (${err?.message ?? err}).`;
+    return;
+  }
   if (id !== runId) return;
   if (!pf) {
     status.textContent = "There is nothing to search yet.";
@@ -253,7 +260,7 @@ function link(url, id) {
 
 let typing = null;
 input.value = state.q;
-input.addEventListener("focus", () => load(), { once: true });
+input.addEventListener("focus", () => load().catch(() => (loading = null)), { once: true });
 input.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
