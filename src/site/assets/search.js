@@ -110,6 +110,11 @@ async function* results(pf, query, filters) {
     return;
   }
   const direction = state.sort === "oldest" ? "asc" : "desc";
+  if (parts.length === 1) {
+    const r = await pf.search(query, { filters, sort: { date: direction } });
+    yield* r.results;
+    return;
+  }
   const dated = parts.filter((p) => /^\d{4}$/.test(p)).sort();
   if (direction === "desc") dated.reverse();
   const years = [...dated, ...parts.filter((p) => !/^\d{4}$/.test(p))].filter((p) => !filters.year || p === filters.year);
