@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/pro
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { partOfPath } from "./parts.js";
-import { searchRecords } from "./records.js";
+import { isSearchable, searchRecords } from "./records.js";
 import { pagefindServices, type PagefindApi } from "./services.js";
 
 export interface RenderedPage {
@@ -76,16 +76,20 @@ export async function indexSite(pages: RenderedPage[], bundleDir: string, option
   } finally {
     await Promise.all(services.map((api) => api.close()));
   }
+  if (cacheDir) await pruneGoneParts(cacheDir, names);
   const published: string[] = [];
   for (const name of names) {
     const part = done.get(name)!;
     report.pages += part.pages;
     report.records += part.records;
-    report.parts.push({ name, pages: part.pages, reused: part.reused });
-    if (part.pages > 0) log(`search part ${name}: ${part.pages} page(s), ${part.reused ? "unchanged, reused" : "indexed"}`);
     // A part with nothing searchable in it (say, only list pages) is not published.
-    if (part.pages > 0) published.push(name);
-    else await rm(join(bundleDir, name), { recursive: true, force: true });
+    if (part.pages === 0) {
+      await rm(join(bundleDir, name), { recursive: true, force: true });
+      continue;
+    }
+    report.parts.push({ name, pages: part.pages, reused: part.reused });
+    log(`search part ${name}: ${part.pages} page(s), ${part.reused ? "unchanged, reused" : "indexed"}`);
+    published.push(name);
   }
   if (published.length > 0) {
     // The runtime is identical in every part; one copy at the bundle root is what pages import.
@@ -98,7 +102,14 @@ export async function indexSite(pages: RenderedPage[], bundleDir: string, option
 /** One part: copied from the cache when its pages are unchanged, indexed otherwise. */
 async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], bundleDir: string, cacheDir: string | undefined, errors: string[]): Promise<{ pages: number; records: number; reused: boolean }> {
   const hash = createHash("sha256").update(`${FORMAT}\0${name}\0`);
-  for (const page of group) hash.update(`${page.path}\0${await read(page)}\0`);
+  let searchable = false;
+  for (const page of group) {
+    const html = await read(page);
+    searchable ||= isSearchable(html);
+    hash.update(`${page.path}\0${html}\0`);
+  }
+  // Home, search and list pages alone make no part: nothing to index, nothing to cache.
+  if (!searchable) return { pages: 0, records: 0, reused: false };
   const key = `${name}-${hash.digest("hex").slice(0, 20)}`;
   const cached = cacheDir ? join(cacheDir, key) : null;
   let reused = false;
@@ -160,6 +171,14 @@ function newestFirst(a: string, b: string): number {
   if (ya && yb) return b.localeCompare(a);
   if (ya !== yb) return ya ? -1 : 1;
   return a.localeCompare(b);
+}
+
+/** Drops cached parts of years that no longer have any page. */
+async function pruneGoneParts(cacheDir: string, names: string[]): Promise<void> {
+  for (const entry of await readdir(cacheDir).catch(() => [])) {
+    const m = /^(.+)-[0-9a-f]{20}(\.partial)?$/.exec(entry);
+    if (m && !names.includes(m[1]!)) await rm(join(cacheDir, entry), { recursive: true, force: true });
+  }
 }
 
 /** Keeps one cached version per part: the one just used. */

@@ -32,6 +32,11 @@ export function urlOfPath(path: string): string {
   return `/${p}`;
 }
 
+/** Whether a rendered page opts in to search at all. */
+export function isSearchable(html: string): boolean {
+  return BODY_OPEN.test(html);
+}
+
 /** The records of one rendered page; none when the page does not opt in to search (home, search, lists). */
 export function searchRecords(path: string, html: string): SearchRecord[] {
   const open = BODY_OPEN.exec(html);

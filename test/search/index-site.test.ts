@@ -57,6 +57,10 @@ describe("the split search index (real Pagefind)", () => {
     expect(edited).not.toEqual(pages);
     const changed = await indexSite(edited, join(tmp, "c"), { cacheDir });
     expect(changed.parts.filter((p) => p.pages > 0).map((p) => [p.name, p.reused])).toEqual([["2020", true], ["2018", false]]);
+    // One cached version per year; a year with no pages left loses its cache.
+    expect(readdirSync(cacheDir).map((e) => e.slice(0, 5)).sort()).toEqual(["2018-", "2020-"]);
+    await indexSite(edited.filter((p) => !p.path.startsWith("2018/")), join(tmp, "f"), { cacheDir });
+    expect(readdirSync(cacheDir).map((e) => e.slice(0, 5))).toEqual(["2020-"]);
     const [a, c] = [snapshot(join(tmp, "a")), snapshot(join(tmp, "c"))];
     const differs = Object.keys(c).filter((k) => a[k] !== c[k]);
     expect(differs.length).toBeGreaterThan(0);
