@@ -91,6 +91,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
     rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
     join(partial, "pagefind"),
+    // Parts of the search index whose pages did not change are reused from the previous build.
+    { cacheDir: join(dirname(pagesDir), "search-cache"), log },
   );
   if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
   report.indexed = index.pages;

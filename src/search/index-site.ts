@@ -1,37 +1,191 @@
-import * as pagefind from "pagefind";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { availableParallelism } from "node:os";
+import { partOfPath } from "./parts.js";
+import { isSearchable, searchRecords } from "./records.js";
+import { pagefindServices, type PagefindApi } from "./services.js";
 
 export interface RenderedPage {
   /** Output path relative to the output folder, e.g. "2020/10/05/slug/index.html". */
   path: string;
-  content: string;
+  /** The HTML, or a reader for it (a 10,000-page archive should not sit in memory twice). */
+  content: string | (() => Promise<string>);
+}
+
+export interface IndexOptions {
+  /**
+   * Where finished parts are kept between builds, keyed by a hash of their pages. A part whose pages did not
+   * change is copied from here instead of being indexed again. Without it every part is indexed.
+   */
+  cacheDir?: string;
+  /** Which part a page's output path belongs to; by default its year (src/search/parts.ts). */
+  partOf?: (path: string) => string;
+  /** Pagefind binaries run at once (each indexes one part on one core); default: the cores available. */
+  concurrency?: number;
+  log?: (line: string) => void;
 }
 
 export interface IndexReport {
+  /** Pages that opted in to search. */
   pages: number;
+  /** Pagefind records (one per kind of text per page). */
+  records: number;
+  parts: { name: string; pages: number; reused: boolean }[];
   errors: string[];
 }
 
+/** Bump when the records or the bundle layout change, so cached parts from older builds are not reused. */
+const FORMAT = "verbatim-search-3";
+const RUNTIME_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
+/** Pagefind's own UI bundles: the site has its own search page, so they are not published. */
+const UNUSED = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
+
 /**
- * Indexes the HTML Eleventy just rendered (not whatever sits in an output folder) and writes the Pagefind
- * bundle to `bundleDir`. Pages opt in with data-pagefind-body, so home, search and archive pages stay out.
+ * Indexes the HTML Eleventy rendered (never whatever sits in an output folder) into a split Pagefind bundle:
+ * one complete Pagefind index per part (a year), in `bundleDir/<part>/`, listed newest first in
+ * `bundleDir/parts.json`; the browser loads the first and merges the others with mergeIndex. Splitting keeps
+ * the indexer's memory bounded by the largest year, and lets a rebuild re-index only the years that changed.
  */
-export async function indexSite(pages: RenderedPage[], bundleDir: string): Promise<IndexReport> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: undefined });
-  if (!index) return { pages: 0, errors };
-  const allErrors = [...errors];
-  let count = 0;
-  try {
-    for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
-      if (!page.path.endsWith(".html")) continue;
-      const res = await index.addHTMLFile({ sourcePath: page.path, content: page.content });
-      allErrors.push(...res.errors);
-      count++;
+export async function indexSite(pages: RenderedPage[], bundleDir: string, options: IndexOptions = {}): Promise<IndexReport> {
+  const log = options.log ?? (() => {});
+  const report: IndexReport = { pages: 0, records: 0, parts: [], errors: [] };
+  const groups = new Map<string, RenderedPage[]>();
+  for (const page of [...pages].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (!page.path.endsWith(".html")) continue;
+    const part = (options.partOf ?? partOfPath)(page.path);
+    const group = groups.get(part);
+    if (group) group.push(page);
+    else groups.set(part, [page]);
+  }
+  const names = [...groups.keys()].sort(newestFirst);
+  await rm(bundleDir, { recursive: true, force: true });
+  await mkdir(bundleDir, { recursive: true });
+  const cacheDir = options.cacheDir;
+  const services = await pagefindServices(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), names.length)));
+  const done = new Map<string, { pages: number; records: number; reused: boolean }>();
+  const queue = [...names];
+  const worker = async (api: PagefindApi) => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      done.set(name, await buildPart(api, name, groups.get(name)!, bundleDir, cacheDir, report.errors));
     }
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    allErrors.push(...written.errors);
+  };
+  try {
+    await Promise.all(services.map(worker));
+  } finally {
+    await Promise.all(services.map((api) => api.close()));
+  }
+  if (cacheDir) await pruneGoneParts(cacheDir, names);
+  const published: string[] = [];
+  for (const name of names) {
+    const part = done.get(name)!;
+    report.pages += part.pages;
+    report.records += part.records;
+    // A part with nothing searchable in it (say, only list pages) is not published.
+    if (part.pages === 0) {
+      await rm(join(bundleDir, name), { recursive: true, force: true });
+      continue;
+    }
+    report.parts.push({ name, pages: part.pages, reused: part.reused });
+    log(`search part ${name}: ${part.pages} page(s), ${part.reused ? "unchanged, reused" : "indexed"}`);
+    published.push(name);
+  }
+  if (published.length > 0) {
+    // The runtime is identical in every part; one copy at the bundle root is what pages import.
+    for (const f of RUNTIME_FILES) await cp(join(bundleDir, published[0]!, f), join(bundleDir, f));
+  }
+  await writeFile(join(bundleDir, "parts.json"), JSON.stringify({ parts: published }) + "\n");
+  return report;
+}
+
+/** One part: copied from the cache when its pages are unchanged, indexed otherwise. */
+async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], bundleDir: string, cacheDir: string | undefined, errors: string[]): Promise<{ pages: number; records: number; reused: boolean }> {
+  const hash = createHash("sha256").update(`${FORMAT}\0${name}\0`);
+  let searchable = false;
+  for (const page of group) {
+    const html = await read(page);
+    searchable ||= isSearchable(html);
+    hash.update(`${page.path}\0${html}\0`);
+  }
+  // Home, search and list pages alone make no part: nothing to index, nothing to cache.
+  if (!searchable) return { pages: 0, records: 0, reused: false };
+  const key = `${name}-${hash.digest("hex").slice(0, 20)}`;
+  const cached = cacheDir ? join(cacheDir, key) : null;
+  let reused = false;
+  let counts = { pages: 0, records: 0 };
+  if (cached && existsSync(join(cached, "verbatim-part.json"))) {
+    reused = true;
+    counts = JSON.parse(await readFile(join(cached, "verbatim-part.json"), "utf8")) as typeof counts;
+  } else {
+    const target = cached ?? join(bundleDir, name);
+    const scratch = `${target}.partial`;
+    await rm(scratch, { recursive: true, force: true });
+    await mkdir(scratch, { recursive: true });
+    const res = await indexPart(api, group, scratch);
+    errors.push(...res.errors.map((e) => `${name}: ${e}`));
+    counts = { pages: res.pages, records: res.records };
+    // A part that failed is published (the build reports its errors) but never cached as good.
+    if (res.errors.length === 0) await writeFile(join(scratch, "verbatim-part.json"), JSON.stringify(counts) + "\n");
+    await rm(target, { recursive: true, force: true });
+    await rename(scratch, target);
+  }
+  if (cached) {
+    await cp(cached, join(bundleDir, name), { recursive: true });
+    await pruneCache(cacheDir!, name, key);
+  }
+  await rm(join(bundleDir, name, "verbatim-part.json"), { force: true });
+  return { ...counts, reused };
+}
+
+async function indexPart(pagefind: PagefindApi, pages: RenderedPage[], outDir: string): Promise<{ pages: number; records: number; errors: string[] }> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return { pages: 0, records: 0, errors };
+  const out = { pages: 0, records: 0, errors: [...errors] };
+  try {
+    for (const page of pages) {
+      const records = searchRecords(page.path, await read(page));
+      if (records.length) out.pages++;
+      for (const r of records) {
+        const res = await index.addHTMLFile({ url: r.url, content: r.content });
+        out.errors.push(...res.errors);
+        out.records++;
+      }
+    }
+    const written = await index.writeFiles({ outputPath: outDir });
+    out.errors.push(...written.errors);
   } finally {
     await index.deleteIndex();
-    await pagefind.close();
   }
-  return { pages: count, errors: allErrors };
+  for (const f of await readdir(outDir).catch(() => [])) if (UNUSED.test(f)) await rm(join(outDir, f));
+  return out;
+}
+
+async function read(page: RenderedPage): Promise<string> {
+  return typeof page.content === "string" ? page.content : page.content();
+}
+
+/** Newest year first (the browser's primary index), then "undated" and any other part. */
+function newestFirst(a: string, b: string): number {
+  const ya = /^\d{4}$/.test(a), yb = /^\d{4}$/.test(b);
+  if (ya && yb) return b.localeCompare(a);
+  if (ya !== yb) return ya ? -1 : 1;
+  return a.localeCompare(b);
+}
+
+/** Drops cached parts of years that no longer have any page. */
+async function pruneGoneParts(cacheDir: string, names: string[]): Promise<void> {
+  for (const entry of await readdir(cacheDir).catch(() => [])) {
+    const m = /^(.+)-[0-9a-f]{20}(\.partial)?$/.exec(entry);
+    if (m && !names.includes(m[1]!)) await rm(join(cacheDir, entry), { recursive: true, force: true });
+  }
+}
+
+/** Keeps one cached version per part: the one just used. */
+async function pruneCache(cacheDir: string, name: string, keep: string): Promise<void> {
+  for (const entry of await readdir(cacheDir)) {
+    if (entry !== keep && entry.startsWith(`${name}-`) && /^[0-9a-f]{20}$/.test(entry.slice(name.length + 1))) {
+      await rm(join(cacheDir, entry), { recursive: true, force: true });
+    }
+  }
 }

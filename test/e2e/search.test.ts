@@ -43,8 +43,8 @@ describe("the sample site in real Chromium", () => {
     const id = decodeURIComponent(url.hash.slice(1));
     expect(id).toMatch(/^we-have-noticed-these-concerns-regarding--a\d+$/);
     const target = page.locator(`[id="${id}"]`);
-    await expect.poll(() => target.textContent()).toContain("breakdancing");
-    await expect.poll(() => target.locator("mark").count()).toBeGreaterThan(0);
+    await expect.poll(() => target.textContent(), { timeout: 20_000 }).toContain("breakdancing");
+    await expect.poll(() => target.locator("mark").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await target.evaluate((el) => el.closest("section")?.querySelector("h2")?.id)).toBe("we-have-noticed-these-concerns-regarding");
     expect(errors).toEqual([]);
     await page.close();

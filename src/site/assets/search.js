@@ -1,18 +1,230 @@
-// Search page: loads Pagefind only when there is something to search for, and links every hit to the
-// paragraph that matched (its permanent id), with the search terms highlighted on arrival.
+// Search page. Nothing of Pagefind loads until the reader starts searching (focuses the box, types, or arrives
+// with ?q=). The index is split into one Pagefind index per year (src/search/index-site.ts): the newest year is
+// the primary index and the others are merged into it with mergeIndex. Every hit links to the paragraph that
+// matched (its permanent id) with the search terms highlighted on arrival (highlight.js).
 const siteRoot = new URL("../", import.meta.url);
 const form = document.getElementById("search_form");
 const input = document.getElementById("search_q");
 const status = document.getElementById("search_status");
 const list = document.getElementById("search_results");
-let pagefind = null;
+const filterBox = document.getElementById("search_filters");
+const more = document.getElementById("search_more");
 
-async function load() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname, highlightParam: "highlight" });
+const FILTERS = [
+  { key: "kind", label: "Part", any: "Answers, questions and remarks", names: { answer: "Answers", question: "Questions", remarks: "Opening remarks" } },
+  { key: "speaker", label: "Speaker", any: "Any speaker" },
+  { key: "year", label: "Year", any: "Any year", newestFirst: true },
+  { key: "place", label: "Place", any: "Any place" },
+];
+const KIND_PLURALS = { answer: "answers", question: "questions", remarks: "opening remarks" };
+const PAGE_SIZE = 10;
+
+let loading = null;
+let parts = [];
+let state = readState();
+let stream = null;
+let runId = 0;
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const s = { q: p.get("q") ?? "", sort: p.get("sort") ?? "" };
+  for (const f of FILTERS) s[f.key] = p.get(f.key) ?? "";
+  return s;
+}
+
+function writeState() {
+  const p = new URLSearchParams();
+  if (state.q) p.set("q", state.q);
+  for (const f of FILTERS) if (state[f.key]) p.set(f.key, state[f.key]);
+  if (state.sort) p.set("sort", state.sort);
+  const qs = p.toString();
+  history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
+}
+
+/** Loads the Pagefind runtime and every part of the index, once. */
+function load() {
+  loading ??= (async () => {
+    const manifest = await fetch(new URL("pagefind/parts.json", siteRoot)).then((r) => r.json());
+    parts = manifest.parts;
+    const mod = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    const common = { baseUrl: siteRoot.pathname, excerptLength: 40 };
+    if (parts.length === 0) return null;
+    const pf = await mod.createInstance({ ...common, basePath: new URL(`pagefind/${parts[0]}/`, siteRoot).pathname });
+    await pf.init();
+    await Promise.all(parts.slice(1).map((p) => pf.mergeIndex(new URL(`pagefind/${p}/`, siteRoot).pathname, common)));
+    await renderFilters(pf);
+    return pf;
+  })();
+  return loading;
+}
+
+async function renderFilters(pf) {
+  const all = await pf.filters();
+  const controls = [];
+  for (const f of FILTERS) {
+    const values = Object.keys(all[f.key] ?? {});
+    if (values.length === 0) continue;
+    values.sort((a, b) => (f.newestFirst ? b.localeCompare(a) : a.localeCompare(b)));
+    const label = document.createElement("label");
+    label.textContent = `${f.label} `;
+    const select = document.createElement("select");
+    select.name = f.key;
+    select.append(new Option(f.any, ""));
+    for (const v of values) select.append(new Option(`${f.names?.[v] ?? v} (${all[f.key][v]})`, v, false, state[f.key] === v));
+    select.addEventListener("change", () => {
+      state[f.key] = select.value;
+      search();
+    });
+    label.append(select);
+    controls.push(label);
   }
-  return pagefind;
+  const sortLabel = document.createElement("label");
+  sortLabel.textContent = "Order ";
+  const sort = document.createElement("select");
+  sort.name = "sort";
+  for (const [v, t] of [["", "Best match"], ["newest", "Newest first"], ["oldest", "Oldest first"]]) sort.append(new Option(t, v, false, state.sort === v));
+  sort.addEventListener("change", () => {
+    state.sort = sort.value;
+    search();
+  });
+  sortLabel.append(sort);
+  controls.push(sortLabel);
+  filterBox.replaceChildren(...controls);
+  filterBox.hidden = false;
+}
+
+function activeFilters() {
+  const out = {};
+  for (const f of FILTERS) if (state[f.key]) out[f.key] = state[f.key];
+  return out;
+}
+
+/**
+ * Results in display order. Pagefind's multisite merge orders by score, which scrambles a date sort across
+ * parts; the parts are years, so a date sort asks year by year (each year lives in one part, sorted there).
+ */
+async function* results(pf, query, filters) {
+  if (!state.sort) {
+    const r = await pf.search(query, { filters });
+    yield* r.results;
+    return;
+  }
+  const direction = state.sort === "oldest" ? "asc" : "desc";
+  if (parts.length === 1) {
+    const r = await pf.search(query, { filters, sort: { date: direction } });
+    yield* r.results;
+    return;
+  }
+  const dated = parts.filter((p) => /^\d{4}$/.test(p)).sort();
+  if (direction === "desc") dated.reverse();
+  const years = [...dated, ...parts.filter((p) => !/^\d{4}$/.test(p))].filter((p) => !filters.year || p === filters.year);
+  for (const year of years) {
+    const r = await pf.search(query, { filters: { ...filters, year }, sort: { date: direction } });
+    yield* r.results;
+  }
+}
+
+async function search() {
+  const id = ++runId;
+  writeState();
+  list.replaceChildren();
+  more.hidden = true;
+  const query = state.q.trim();
+  if (!query) {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = "Searching…";
+  let pf;
+  try {
+    pf = await load();
+  } catch (err) {
+    loading = null;
+    status.textContent = `The search index could not be loaded (${err?.message ?? err}).`;
+    return;
+  }
+  if (id !== runId) return;
+  if (!pf) {
+    status.textContent = "There is nothing to search yet.";
+    return;
+  }
+  const filters = activeFilters();
+  const summary = await pf.search(query, { filters });
+  if (id !== runId) return;
+  if (summary.results.length === 0) {
+    status.textContent = Object.keys(filters).length
+      ? `No answers, questions or remarks match “${query}” with these filters.`
+      : `No answers, questions or remarks match “${query}”.`;
+    return;
+  }
+  const kinds = summary.filters.kind ?? {};
+  const counts = ["answer", "question", "remarks"].filter((k) => kinds[k]).map((k) => `${KIND_PLURALS[k]} of ${kinds[k]} transcript${kinds[k] === 1 ? "" : "s"}`);
+  stream = results(pf, query, filters);
+  await showMore(id);
+  // Set last, so "Searching…" stays until the results are on the page.
+  if (id === runId) status.textContent = `“${query}” found in ${counts.join(", ")}.`;
+}
+
+async function showMore(id) {
+  const batch = [];
+  while (batch.length < PAGE_SIZE) {
+    const next = await stream.next();
+    if (next.done) break;
+    batch.push(next.value);
+  }
+  const datas = await Promise.all(batch.map((r) => r.data()));
+  if (id !== runId) return;
+  // A transcript's answers, questions and remarks are separate records; show them under one heading.
+  const groups = new Map();
+  for (const data of datas) {
+    const key = data.url.split("?")[0];
+    const items = list.querySelector(`li[data-url="${CSS.escape(key)}"]`) ?? groups.get(key);
+    if (items instanceof Element) items.querySelector("ul").append(...subResults(data));
+    else if (items) items.push(data);
+    else groups.set(key, [data]);
+  }
+  for (const [key, group] of groups) list.append(resultItem(key, group));
+  more.hidden = batch.length < PAGE_SIZE;
+}
+
+function resultItem(key, group) {
+  const first = group[0];
+  const li = document.createElement("li");
+  li.className = "search-result";
+  li.dataset.url = key;
+  const h = document.createElement("h2");
+  const a = document.createElement("a");
+  a.href = link(first.url, null);
+  a.textContent = first.meta.title ?? key;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "item-meta";
+  meta.textContent = [first.meta.date, first.meta.place].filter(Boolean).join(" · ");
+  const subs = document.createElement("ul");
+  subs.className = "sub-results";
+  for (const data of group) subs.append(...subResults(data));
+  li.append(h, meta, subs);
+  return li;
+}
+
+/** The best sections of one record (one kind of text of one transcript), each linked to its paragraph. */
+function subResults(data) {
+  const kind = data.filters?.kind?.[0];
+  const subs = (data.sub_results ?? []).filter((s) => s.url.includes("#")).slice(0, 3);
+  return subs.map((sub) => {
+    const li = document.createElement("li");
+    li.dataset.kind = kind ?? "";
+    const a = document.createElement("a");
+    a.href = preciseUrl(data, sub);
+    a.className = "hit";
+    // Section headings read "Opening remarks", "Question 3": say which part of the section matched.
+    a.textContent = kind === "answer" && /^Question \d+$/.test(sub.title) ? `Answer to ${sub.title.toLowerCase()}` : sub.title;
+    const p = document.createElement("p");
+    p.className = "excerpt";
+    p.append(excerptNode(sub.excerpt));
+    li.append(a, p);
+    return li;
+  });
 }
 
 /** Pagefind excerpts carry <mark>; keep only text and marks, whatever else the indexed text held. */
@@ -32,68 +244,40 @@ function excerptNode(excerpt) {
 /** The paragraph anchor just before the first matching word, so a hit opens the exact paragraph. */
 function preciseUrl(data, sub) {
   const first = sub.locations?.[0];
-  if (first === undefined || !data.anchors) return sub.url;
   let best = null;
-  for (const a of data.anchors) {
-    if (a.location <= first && (!best || a.location >= best.location)) best = a;
+  for (const a of first === undefined ? [] : (data.anchors ?? [])) {
+    if (a.id && a.location <= first && (!best || a.location >= best.location)) best = a;
   }
-  if (!best || !best.id) return sub.url;
-  const u = new URL(sub.url, location.href);
-  u.hash = best.id;
+  return link(sub.url, best?.id ?? null);
+}
+
+/**
+ * A record's URL is its page plus ?kind=... (src/search/records.ts); links go to the page itself, with the
+ * search words for highlight.js and, for a hit, the permanent id of the paragraph.
+ */
+function link(url, id) {
+  const u = new URL(url, location.href);
+  u.search = "";
+  for (const word of state.q.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean)) u.searchParams.append("highlight", word);
+  if (id) u.hash = id;
   return u.pathname + u.search + u.hash;
 }
 
-async function run(query) {
-  list.replaceChildren();
-  if (!query.trim()) {
-    status.textContent = "";
-    return;
-  }
-  status.textContent = "Searching…";
-  const pf = await load();
-  const search = await pf.search(query);
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  if (results.length === 0) {
-    status.textContent = `No answers match “${query}”.`;
-    return;
-  }
-  status.textContent = `${search.results.length} transcript${search.results.length === 1 ? "" : "s"} match “${query}”.`;
-  for (const data of results) {
-    const li = document.createElement("li");
-    li.className = "search-result";
-    const h = document.createElement("h2");
-    const a = document.createElement("a");
-    a.href = data.url;
-    a.textContent = data.meta.title ?? data.url;
-    h.append(a);
-    const meta = document.createElement("p");
-    meta.className = "item-meta";
-    meta.textContent = [data.meta.date, data.meta.place].filter(Boolean).join(" · ");
-    li.append(h, meta);
-    const subs = document.createElement("ul");
-    subs.className = "sub-results";
-    for (const sub of (data.sub_results ?? []).slice(0, 5)) {
-      const sli = document.createElement("li");
-      const sa = document.createElement("a");
-      sa.href = preciseUrl(data, sub);
-      sa.className = "hit";
-      sa.textContent = sub.title;
-      const p = document.createElement("p");
-      p.append(excerptNode(sub.excerpt));
-      sli.append(sa, p);
-      subs.append(sli);
-    }
-    li.append(subs);
-    list.append(li);
-  }
-}
-
-const initial = new URLSearchParams(location.search).get("q") ?? "";
-input.value = initial;
+let typing = null;
+input.value = state.q;
+input.addEventListener("focus", () => load().catch(() => (loading = null)), { once: true });
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    state.q = input.value;
+    search();
+  }, 250);
+});
 form.addEventListener("submit", (e) => {
   e.preventDefault();
-  const q = input.value;
-  history.replaceState(null, "", `?q=${encodeURIComponent(q)}`);
-  run(q);
+  clearTimeout(typing);
+  state.q = input.value;
+  search();
 });
-if (initial) run(initial);
+more.addEventListener("click", () => showMore(runId));
+if (state.q) search();

@@ -34,8 +34,7 @@ ${d.source.url ? html`<dt>Source</dt><dd><a class="source-link" href="${d.source
 <dt>Length</dt><dd>${plural(d.wordCount, "word")} · ${readingMinutes(d.wordCount)} min read · ${plural(questions, "question")}</dd>
 <dt>Data</dt><dd><a href="${url}index.json" type="application/json">JSON</a> · <a href="${url}index.md" type="text/markdown">Markdown</a></dd>
 </dl>
-<span hidden data-pagefind-filter="year">${year}</span>
-<span hidden data-pagefind-sort="date">${d.eventDate ?? "0000-00-00"}</span>
+<span hidden data-pagefind-filter="year:${year}" data-pagefind-sort="date:${d.eventDate ?? "0000-00-00"}"></span>
 ${d.header.length ? html`<details class="original-header" data-pagefind-ignore="all"><summary>Original header and credits</summary><ol>${d.header.map((h) => html`<li value="${h.line}"><span class="role">${h.role}</span> ${h.text}</li>`)}</ol></details>` : ""}
 ${d.warnings.length ? html`<details class="parse-notes" data-pagefind-ignore="all"><summary>${d.warnings.length} parser note${d.warnings.length === 1 ? "" : "s"}</summary><ul>${d.warnings.map((w) => html`<li>line ${w.line}: ${w.message}</li>`)}</ul></details>` : ""}
 </header>

@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { indexSite } from "../../src/search/index-site.js";
+import { buildSite } from "../support/build-site.js";
+import { builtPages } from "./pages.js";
+
+/** Every file of a folder with a hash of its bytes. */
+function snapshot(dir: string, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) Object.assign(out, snapshot(p, `${prefix}${e.name}/`));
+    else out[`${prefix}${e.name}`] = createHash("sha256").update(readFileSync(p)).digest("hex");
+  }
+  return out;
+}
+
+describe("the split search index (real Pagefind)", () => {
+  let pages: { path: string; content: string }[];
+  let tmp: string;
+
+  beforeAll(async () => {
+    pages = builtPages((await buildSite()).dir);
+    tmp = await mkdtemp(join(tmpdir(), "verbatim-index-"));
+  });
+
+  it("writes one index per year, newest first, with the runtime at the bundle root", async () => {
+    const bundle = join(tmp, "plain");
+    const report = await indexSite(pages, bundle);
+    expect(report.errors).toEqual([]);
+    expect(report.pages).toBe(2);
+    expect(report.records).toBe(6);
+    expect(JSON.parse(readFileSync(join(bundle, "parts.json"), "utf8"))).toEqual({ parts: ["2020", "2018"] });
+    for (const f of ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"]) expect(existsSync(join(bundle, f))).toBe(true);
+    for (const part of ["2020", "2018"]) {
+      expect(existsSync(join(bundle, part, "pagefind-entry.json"))).toBe(true);
+      expect(existsSync(join(bundle, part, "pagefind-ui.js"))).toBe(false);
+    }
+    // Pages without searchable text make no part of their own.
+    expect(existsSync(join(bundle, "undated"))).toBe(false);
+  });
+
+  it("re-indexes only the year whose transcript changed, and reuses the rest byte for byte", async () => {
+    const cacheDir = join(tmp, "cache");
+    const first = await indexSite(pages, join(tmp, "a"), { cacheDir });
+    expect(first.parts.filter((p) => p.pages > 0).map((p) => [p.name, p.reused])).toEqual([["2020", false], ["2018", false]]);
+
+    const again = await indexSite(pages, join(tmp, "b"), { cacheDir });
+    expect(again.parts.every((p) => p.reused)).toBe(true);
+    expect(snapshot(join(tmp, "b"))).toEqual(snapshot(join(tmp, "a")));
+
+    const edited = pages.map((p) => (p.path.startsWith("2018/") ? { ...p, content: p.content.replace(/(<p id="[^"]+--a1"[^>]*>)/, "$1Corrected: ") } : p));
+    expect(edited).not.toEqual(pages);
+    const changed = await indexSite(edited, join(tmp, "c"), { cacheDir });
+    expect(changed.parts.filter((p) => p.pages > 0).map((p) => [p.name, p.reused])).toEqual([["2020", true], ["2018", false]]);
+    // One cached version per year; a year with no pages left loses its cache.
+    expect(readdirSync(cacheDir).map((e) => e.slice(0, 5)).sort()).toEqual(["2018-", "2020-"]);
+    await indexSite(edited.filter((p) => !p.path.startsWith("2018/")), join(tmp, "f"), { cacheDir });
+    expect(readdirSync(cacheDir).map((e) => e.slice(0, 5))).toEqual(["2020-"]);
+    const [a, c] = [snapshot(join(tmp, "a")), snapshot(join(tmp, "c"))];
+    const differs = Object.keys(c).filter((k) => a[k] !== c[k]);
+    expect(differs.length).toBeGreaterThan(0);
+    expect(differs.every((k) => k.startsWith("2018/"))).toBe(true);
+  });
+
+  it("indexes the same pages into the same words and fragments", async () => {
+    await indexSite(pages, join(tmp, "d"));
+    await indexSite(pages, join(tmp, "e"));
+    // Pagefind 1.5.2 writes a filter's values in hash-map order, so filter files (and the metadata and entry
+    // files that name them by hash) may differ between runs; the word index and the fragments may not.
+    const stable = (snap: Record<string, string>) => Object.fromEntries(Object.entries(snap).filter(([k]) => !/\/filter\/|pf_meta$|pagefind-entry\.json$/.test(k)));
+    const [d, e] = [stable(snapshot(join(tmp, "d"))), stable(snapshot(join(tmp, "e")))];
+    expect(Object.keys(d).some((k) => k.includes("/index/")) && Object.keys(d).some((k) => k.includes("/fragment/"))).toBe(true);
+    expect(e).toEqual(d);
+  });
+});
