@@ -69,7 +69,7 @@ function recordBody(main: string, kind: Kind, withHeader: boolean): string {
   out = out.replace(/<span class="summary">/g, '<span class="summary" data-pagefind-ignore>');
   // Plain data-pagefind-ignore drops the text but keeps the filters and metadata inside. The metadata list
   // (date, place, publisher, length) is never searched as text; the title is, in the page's first record.
-  out = out.replace(/<dl class="meta">/, '<dl class="meta" data-pagefind-ignore>');
+  out = out.replace(/<dl class="meta"[^>]*>/, '<dl class="meta" data-pagefind-ignore>');
   if (!withHeader) out = out.replace(/<header class="transcript-header">/, '<header class="transcript-header" data-pagefind-ignore>');
   return out;
 }

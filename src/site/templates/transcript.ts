@@ -24,7 +24,7 @@ export function renderTranscript(data: TranscriptData): string {
 <p class="kicker" data-pagefind-ignore="all"><a href="/${year}/">${year === "undated" ? "Undated" : year}</a></p>
 <h1 data-pagefind-meta="title">${d.title}</h1>
 ${d.subtitle ? html`<p class="subtitle">${d.subtitle}</p>` : ""}
-<dl class="meta" data-pagefind-ignore="all">
+<dl class="meta" data-pagefind-ignore>
 <dt>Date</dt><dd><time${d.eventDate ? html` datetime="${d.eventDate}"` : ""} data-pagefind-meta="date">${formatDate(d.eventDate)}</time></dd>
 ${d.place ? html`<dt>Place</dt><dd data-pagefind-meta="place" data-pagefind-filter="place">${d.place}</dd>` : ""}
 ${d.speakers.length ? html`<dt>Speakers</dt><dd>${d.speakers.map((s, i) => html`${i ? ", " : ""}<span data-pagefind-filter="speaker">${s}</span>`)}</dd>` : ""}
