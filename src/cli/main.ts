@@ -1,10 +1,13 @@
 import { parseArgs } from "node:util";
 import { build } from "../build/build.js";
+import { createProgress, summaryLine } from "../build/progress.js";
+import { CHECK_USAGE, runCheck } from "./check.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
 
 Usage:
-  verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict]
+  verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict] [--max-file-mb N]
+  ${CHECK_USAGE}
   verbatim inspect <file> [--json]
   verbatim help
 `;
@@ -14,6 +17,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "build":
       return runBuild(rest);
+    case "check":
+      return runCheck(rest);
     case undefined:
     case "help":
     case "--help":
@@ -27,7 +32,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  let parsed;
+  try {
+    parsed = parseArgs({
     args,
     options: {
       input: { type: "string" },
@@ -35,20 +42,45 @@ async function runBuild(args: string[]): Promise<number> {
       "path-prefix": { type: "string" },
       "base-url": { type: "string" },
       strict: { type: "boolean", default: false },
+      "max-file-mb": { type: "string" },
     },
   });
-  const report = await build({
-    input: values.input,
-    output: values.out,
-    pathPrefix: values["path-prefix"],
-    baseUrl: values["base-url"],
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  } catch (e) {
+    process.stderr.write(`verbatim build: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values } = parsed;
+  const maxMb = values["max-file-mb"] === undefined ? undefined : Number(values["max-file-mb"]);
+  if (maxMb !== undefined && !(maxMb > 0)) {
+    process.stderr.write(`verbatim build: --max-file-mb needs a positive number of megabytes (got "${values["max-file-mb"]}")\n`);
+    return 2;
+  }
+  let report;
+  try {
+    report = await build({
+      input: values.input,
+      output: values.out,
+      pathPrefix: values["path-prefix"],
+      baseUrl: values["base-url"],
+      maxFileBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+      progress: createProgress(process.stderr),
+    });
+  } catch (e) {
+    process.stderr.write(`verbatim build: failed, the previous site was left as it was: ${(e as Error).message}\n`);
+    return 1;
+  }
   for (const d of report.diagnostics) process.stderr.write(`${d.file}:${d.line}: ${d.severity}: ${d.message}\n`);
-  const removed = report.transcripts.reduce((n, t) => n + t.removed.length, 0);
-  const sections = report.transcripts.reduce((n, t) => n + t.sections, 0);
-  process.stdout.write(`built ${report.transcripts.length} transcript(s), ${sections} section(s), ${report.pages} page(s); ${report.diagnostics.length} diagnostic(s), ${removed} removed line(s) in ${(report.ms / 1000).toFixed(1)} s\n`);
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  process.stdout.write(`${summaryLine({
+    transcripts: report.transcripts.length,
+    sections: report.transcripts.reduce((n, t) => n + t.sections, 0),
+    pages: report.pages,
+    skipped: report.failed.length,
+    errors,
+    warnings: report.diagnostics.length - errors,
+    removed: report.transcripts.reduce((n, t) => n + t.removed.length, 0),
+    ms: report.ms,
+  })}\n`);
   if (errors > 0) return 1;
   if (values.strict && report.diagnostics.length > 0) return 1;
   return 0;
