@@ -60,7 +60,7 @@ async function symlinkProblem(path: string, root: string): Promise<string | unde
     return "broken symbolic link (its target does not exist); skipped";
   }
   const rel = relative(root, target);
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return `symbolic link pointing outside the input folder (to ${target}); skipped`;
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return `symbolic link pointing outside the input folder (to ${target}); skipped`;
   const info = await stat(target);
   if (info.isDirectory()) return "symbolic link to a folder (not followed, to avoid loops); skipped";
   if (!info.isFile()) return `symbolic link to something that is not a regular file (${kindOf(info)}); skipped`;

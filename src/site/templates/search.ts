@@ -5,7 +5,7 @@ import { shell } from "./shell.js";
 /** The search page. Without JavaScript it explains itself; with it, search.js loads the Pagefind index on first use. */
 export function renderSearch(data: { site: SiteConfig }): string {
   const body = html`<h1>Search</h1>
-<form id="search_form" class="search-form" role="search" action="/search/" method="get">
+<form id="search_form" class="search-form" role="search" aria-label="Search the archive" action="/search/" method="get">
 <label for="search_q">Words or a phrase from any question or answer</label>
 <input id="search_q" name="q" type="search" autocomplete="off">
 <button type="submit">Search</button>
