@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/cli/check.js";
+import { generateLargeCorpus } from "../adversarial/generate.js";
 import { CORPUS } from "../gates/adversarial-build.js";
 import { ROOT, SEEDS_DIR } from "../support/paths.js";
 
@@ -68,6 +69,16 @@ describe("verbatim check", () => {
     expect(flag.err).toMatch(/Unknown option '--strcit'[^]*usage: verbatim check/);
     expect((await check(["a", "b"])).err).toMatch(/one folder or file at a time/);
     expect((await check(["--max-file-mb", "lots"])).err).toMatch(/--max-file-mb needs a positive number/);
+  });
+
+  it("flags the generated giants: a 1 MB single turn as suspiciously long, a 50 MB file as over the limit", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-check-large-"));
+    await generateLargeCorpus(dir);
+    const r = await check([dir]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toContainEqual(expect.stringMatching(/^one-megabyte-paragraph\.txt:3: warning: turn of \d+ words \(over \d+\); a speaker label may have been missed$/));
+    expect(r.lines).toContainEqual(expect.stringMatching(/^huge-50mb\.txt:0: error: file is 52428800 bytes, over the limit of 10485760 bytes; the build would skip it$/));
+    expect(r.lines.filter((l) => l.startsWith("ten-thousand-questions.txt"))).toEqual([]);
   });
 
   it("refuses a file over the size limit without reading it", async () => {
