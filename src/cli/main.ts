@@ -35,16 +35,16 @@ async function runBuild(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-    args,
-    options: {
-      input: { type: "string" },
-      out: { type: "string" },
-      "path-prefix": { type: "string" },
-      "base-url": { type: "string" },
-      strict: { type: "boolean", default: false },
-      "max-file-mb": { type: "string" },
-    },
-  });
+      args,
+      options: {
+        input: { type: "string" },
+        out: { type: "string" },
+        "path-prefix": { type: "string" },
+        "base-url": { type: "string" },
+        strict: { type: "boolean", default: false },
+        "max-file-mb": { type: "string" },
+      },
+    });
   } catch (e) {
     process.stderr.write(`verbatim build: ${(e as Error).message}\n\n${HELP}`);
     return 2;
