@@ -29,6 +29,7 @@ export const EXPECTED: Record<string, Expected> = {
   "duplicate-b.txt": { outcome: "published", diagnostics: [{ code: "duplicate-url", message: /another transcript already publishes at .*; published at .*-2\/$/ }], url: /-2\/$/ },
   "duplicate-c.txt": { outcome: "published", diagnostics: [{ code: "duplicate-url", message: /published at .*-3\/$/ }], url: /-3\/$/ },
   "parse-failure.txt": { outcome: "published", diagnostics: [{ code: "parse-failed", message: /published as plain paragraphs/ }], page: ["class=\"parse-failed-notice\"", "The transcript is still published, as plain paragraphs, with a notice."] },
+  "slug-traversal.txt": { outcome: "published", diagnostics: [{ code: "front-matter-field", message: /front-matter field "slug" ignored/ }], url: /^\/2018\/08\/08\/briefing-path-tricks-[^/.]*\/$/ },
   "ten-thousand-questions.txt": { outcome: "published", page: ["Number 10000, about", "Answer 9999."] },
   "one-megabyte-paragraph.txt": { outcome: "published", diagnostics: [{ code: "long-turn", message: /turn of \d+ words/ }] },
   // Made by the test: links, a pipe and odd names cannot be committed portably.

@@ -45,7 +45,7 @@ describe("verbatim check", () => {
     for (const w of want) expect(r.lines, String(w)).toContainEqual(expect.stringMatching(w));
     // Emoji use the zero-width joiner properly; that is not an encoding problem.
     expect(r.lines.filter((l) => l.startsWith("emoji.txt"))).toEqual([]);
-    expect(r.err).toMatch(/^checked 19 file\(s\): \d+ error\(s\), \d+ warning\(s\)\n$/);
+    expect(r.err).toMatch(/^checked 20 file\(s\): \d+ error\(s\), \d+ warning\(s\)\n$/);
   });
 
   it("flags mojibake and replacement characters, and exits 1 on warnings only with --strict", async () => {
