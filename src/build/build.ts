@@ -10,7 +10,9 @@ import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
 import { writeDataFiles } from "./data-files.js";
+import { assertSafeFolders } from "./folders.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
+import { silentProgress, type Progress } from "./progress.js";
 import { renderSite } from "./render.js";
 import { swapIn } from "./swap.js";
 
@@ -34,6 +36,12 @@ export interface BuildOptions {
   /** The id ledger (README, "Anchor and URL contract"); defaults to LEDGER_FILE inside the input folder. */
   ledgerFile?: string;
   log?: (line: string) => void;
+  /** Progress of the stages (see src/build/progress.ts); silent by default. */
+  progress?: Progress;
+  /** Files over this size are refused (default DEFAULT_MAX_FILE_BYTES in load.ts). */
+  maxFileBytes?: number;
+  /** Aborting stops the build between stages; the previous site stays as it was. */
+  signal?: AbortSignal;
 }
 
 export interface BuildReport {
@@ -57,11 +65,24 @@ export const LEDGER_FILE = ".ledger.json";
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = Date.now();
   const root = resolve(options.root ?? process.cwd());
-  const log = options.log ?? (() => {});
+  const progress = options.progress ?? silentProgress;
+  const log = options.log ?? ((line: string) => progress.note(line));
+  const checkpoint = () => options.signal?.throwIfAborted();
   const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl, title: options.title, description: options.description, language: options.language });
-
   const inputDir = resolve(root, site.input);
-  const loaded = await loadTranscripts(inputDir, { aliases: site.aliases });
+  const outDir = resolve(root, site.output);
+  const partial = `${outDir}.partial`;
+  await assertSafeFolders(root, inputDir, outDir);
+
+  const loaded = await loadTranscripts(inputDir, {
+    aliases: site.aliases,
+    maxBytes: options.maxFileBytes,
+    onFile: (done, total, file) => {
+      if (done === 1) progress.stage("reading", total);
+      progress.tick(done, file);
+    },
+  });
+  checkpoint();
   const report: BuildReport = { transcripts: [], failed: loaded.failed, diagnostics: loaded.diagnostics, pages: 0, indexed: 0, ms: 0 };
   const parsed = loaded.parsed;
   dedupeUrls(parsed, report);
@@ -73,39 +94,55 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
   await rm(pagesDir, { recursive: true, force: true });
   await mkdir(join(pagesDir, "transcripts"), { recursive: true });
+  progress.stage("writing pages", parsed.length);
   for (const [i, { file, t }] of parsed.entries()) {
+    progress.tick(i + 1, file);
     await writeFile(join(pagesDir, "transcripts", `${String(i).padStart(5, "0")}.md`), emitMarkdown(t, file, ids.links[i]));
     report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   }
-
   await writeAnswerPages(pagesDir, parsed);
-  const outDir = resolve(root, site.output);
-  const partial = `${outDir}.partial`;
+
   await rm(partial, { recursive: true, force: true });
-  const rendered = await renderSite(root, site, pagesDir, partial);
-  report.pages = rendered.length;
-  log(`rendered ${rendered.length} page(s)`);
-  await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
+  try {
+    return await finish();
+  } catch (err) {
+    // Nothing half-built is left behind; the previous site was never touched.
+    await rm(partial, { recursive: true, force: true });
+    throw err;
+  } finally {
+    progress.end();
+  }
 
-  const index = await indexSite(
-    // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
-    rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
-    join(partial, "pagefind"),
-    // Parts of the search index whose pages did not change are reused from the previous build.
-    { cacheDir: join(dirname(pagesDir), "search-cache"), log },
-  );
-  if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
-  report.indexed = index.pages;
-  log(`indexed ${index.pages} page(s) for search`);
+  async function finish(): Promise<BuildReport> {
+    checkpoint();
+    log(`rendering ${parsed.length} transcript page(s) with Eleventy`);
+    const rendered = await renderSite(root, site, pagesDir, partial);
+    report.pages = rendered.length;
+    log(`rendered ${rendered.length} page(s)`);
+    await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
+    checkpoint();
 
-  await swapIn(partial, outDir);
-  // Only ids that were published are recorded.
-  if (await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
-  report.ms = Date.now() - started;
-  const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
-  await mkdir(dirname(reportFile), { recursive: true });
-  await writeFile(reportFile, JSON.stringify({ ...report, ms: undefined }, null, 2) + "\n");
-  return report;
+    const index = await indexSite(
+      // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
+      rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
+      join(partial, "pagefind"),
+      // Parts of the search index whose pages did not change are reused from the previous build.
+      { cacheDir: join(dirname(pagesDir), "search-cache"), log },
+    );
+    if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
+    report.indexed = index.pages;
+    log(`indexed ${index.pages} page(s) for search`);
+    checkpoint();
+
+    await swapIn(partial, outDir);
+    // Only ids that were published are recorded.
+    if (await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
+    report.ms = Date.now() - started;
+    const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
+    await mkdir(dirname(reportFile), { recursive: true });
+    await writeFile(reportFile, JSON.stringify({ ...report, ms: undefined }, null, 2) + "\n");
+    return report;
+  }
 }
 
 /** Two transcripts that would publish at the same URL: the later file (by name) gets "-2", with a warning. */

@@ -1,13 +1,16 @@
 import { parseArgs } from "node:util";
 import { build } from "../build/build.js";
+import { createProgress, summaryLine } from "../build/progress.js";
 import { ConfigError } from "../config/site-config.js";
+import { CHECK_USAGE, runCheck } from "./check.js";
 import { runInspect } from "./inspect.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
 
 Usage:
   verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict]
-                   [--title TEXT] [--description TEXT] [--language CODE]
+                   [--title TEXT] [--description TEXT] [--language CODE] [--max-file-mb N]
+  ${CHECK_USAGE}
   verbatim inspect <file> [--json]
   verbatim help
 `;
@@ -16,11 +19,9 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "build":
-      return runBuild(rest).catch((err: unknown) => {
-        if (!(err instanceof ConfigError)) throw err;
-        process.stderr.write(`verbatim: ${err.message}\n`);
-        return 2;
-      });
+      return runBuild(rest);
+    case "check":
+      return runCheck(rest);
     case "inspect":
       return runInspect(rest);
     case undefined:
@@ -36,34 +37,65 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      input: { type: "string" },
-      out: { type: "string" },
-      "path-prefix": { type: "string" },
-      "base-url": { type: "string" },
-      title: { type: "string" },
-      description: { type: "string" },
-      language: { type: "string" },
-      strict: { type: "boolean", default: false },
-    },
-  });
-  const report = await build({
-    input: values.input,
-    output: values.out,
-    pathPrefix: values["path-prefix"],
-    baseUrl: values["base-url"],
-    title: values.title,
-    description: values.description,
-    language: values.language,
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        input: { type: "string" },
+        out: { type: "string" },
+        "path-prefix": { type: "string" },
+        "base-url": { type: "string" },
+        title: { type: "string" },
+        description: { type: "string" },
+        language: { type: "string" },
+        strict: { type: "boolean", default: false },
+        "max-file-mb": { type: "string" },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`verbatim build: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values } = parsed;
+  const maxMb = values["max-file-mb"] === undefined ? undefined : Number(values["max-file-mb"]);
+  if (maxMb !== undefined && !(maxMb > 0)) {
+    process.stderr.write(`verbatim build: --max-file-mb needs a positive number of megabytes (got "${values["max-file-mb"]}")\n`);
+    return 2;
+  }
+  let report;
+  try {
+    report = await build({
+      input: values.input,
+      output: values.out,
+      pathPrefix: values["path-prefix"],
+      baseUrl: values["base-url"],
+      title: values.title,
+      description: values.description,
+      language: values.language,
+      maxFileBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+      progress: createProgress(process.stderr),
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`verbatim: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`verbatim build: failed, the previous site was left as it was: ${(e as Error).message}\n`);
+    return 1;
+  }
   for (const d of report.diagnostics) process.stderr.write(`${d.file}:${d.line}: ${d.severity}: ${d.message}\n`);
-  const removed = report.transcripts.reduce((n, t) => n + t.removed.length, 0);
-  const sections = report.transcripts.reduce((n, t) => n + t.sections, 0);
-  process.stdout.write(`built ${report.transcripts.length} transcript(s), ${sections} section(s), ${report.pages} page(s); ${report.diagnostics.length} diagnostic(s), ${removed} removed line(s) in ${(report.ms / 1000).toFixed(1)} s\n`);
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  process.stdout.write(`${summaryLine({
+    transcripts: report.transcripts.length,
+    sections: report.transcripts.reduce((n, t) => n + t.sections, 0),
+    pages: report.pages,
+    skipped: report.failed.length,
+    errors,
+    warnings: report.diagnostics.length - errors,
+    removed: report.transcripts.reduce((n, t) => n + t.removed.length, 0),
+    ms: report.ms,
+  })}\n`);
   if (errors > 0) return 1;
   if (values.strict && report.diagnostics.length > 0) return 1;
   return 0;

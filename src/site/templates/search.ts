@@ -8,7 +8,7 @@ import { shell } from "./shell.js";
  */
 export function renderSearch(data: { site: SiteConfig }): string {
   const body = html`<h1>Search</h1>
-<form id="search_form" class="search-form" role="search" action="/search/" method="get">
+<form id="search_form" class="search-form" role="search" aria-label="Search the archive" action="/search/" method="get">
 <label for="search_q">Words or a phrase from any question or answer</label>
 <input id="search_q" name="q" type="search" autocomplete="off">
 <button type="submit">Search</button>

@@ -23,6 +23,7 @@ export function renderTranscript(data: TranscriptData): string {
 <header class="transcript-header">
 <p class="kicker" data-pagefind-ignore="all"><a href="/${year}/">${year === "undated" ? "Undated" : year}</a></p>
 <h1 data-pagefind-meta="title">${d.title}</h1>
+${d.warnings.some((w) => w.code === "parse-failed") ? html`<p class="parse-failed-notice" role="note" data-pagefind-ignore>This transcript could not be read into questions and answers, so it is shown as plain paragraphs, exactly as written (see the parser notes below).</p>` : ""}
 ${d.subtitle ? html`<p class="subtitle">${d.subtitle}</p>` : ""}
 <dl class="meta" data-pagefind-ignore>
 <dt>Date</dt><dd><time${d.eventDate ? html` datetime="${d.eventDate}"` : ""} data-pagefind-meta="date">${formatDate(d.eventDate)}</time></dd>

@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CORPUS } from "../gates/adversarial-build.js";
+import { ROOT } from "../support/paths.js";
+
+function verbatim(args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/verbatim.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("verbatim build on the command line", () => {
+  it("builds the adversarial corpus, prints plain progress, one line per diagnostic and a summary, and exits 1 for the skipped files", async () => {
+    const out = join(await mkdtemp(join(tmpdir(), "verbatim-cli-")), "site");
+    const r = verbatim(["build", "--input", CORPUS, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain("\r");
+    expect(r.err).toMatch(/^reading: 0\/20$/m);
+    expect(r.err).toMatch(/^reading: 20\/20$/m);
+    expect(r.err).toMatch(/^empty\.txt:0: error: empty file; skipped$/m);
+    expect(r.err).toMatch(/^parse-failure\.txt:0: error: the parser failed .*; published as plain paragraphs$/m);
+    expect(r.out).toMatch(/^built 17 transcripts, \d+ sections, 19 pages; 3 files skipped, \d+ errors, \d+ warnings, \d+ removed lines?; \d+\.\d s\n$/m);
+  });
+
+  it("says clearly what is wrong with its arguments", () => {
+    const bad = verbatim(["build", "--max-file-mb", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--max-file-mb needs a positive number/);
+    const unknown = verbatim(["build", "--outt", "x"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^verbatim build: Unknown option '--outt'/);
+  });
+});
