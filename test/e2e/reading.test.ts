@@ -1,11 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { buildSite, type BuiltSite } from "../support/build-site.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths.js";
-import { serveStatic, type Served } from "../support/serve.js";
+import { useServedSite } from "../support/served-site.js";
 
 const MOSCOW = "2020/10/05/foreign-minister-sergey-lavrovs-remarks-answers-questions-meeting-members-association-european-businesses/";
 const SECTION = "we-have-noticed-these-concerns-regarding";
@@ -42,29 +40,19 @@ async function colours(page: Page): Promise<{ bg: string; pairs: [string, string
 }
 
 describe("a transcript page in real Chromium: light, dark, 320 px and print", () => {
-  let site: BuiltSite;
-  let served: Served;
-  let browser: Browser;
+  const ctx = useServedSite();
   const external: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    site = await buildSite();
-    served = await serveStatic(site.dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+  beforeAll(() => {
+      mkdirSync(SHOTS, { recursive: true });
   });
 
   async function open(path: string, options: { width?: number; colorScheme?: "light" | "dark"; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? "light", javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const context = await ctx.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? "light", javaScriptEnabled: options.javaScriptEnabled ?? true });
     const page = await context.newPage();
     page.on("request", (r) => {
-      if (!r.url().startsWith(served.url) && !r.url().startsWith("data:")) external.push(r.url());
+      if (!r.url().startsWith(ctx.served.url) && !r.url().startsWith("data:")) external.push(r.url());
     });
-    await page.goto(`${served.url}${path}`);
+    await page.goto(`${ctx.served.url}${path}`);
     await page.waitForLoadState("load");
     return page;
   }
@@ -173,17 +161,17 @@ describe("a transcript page in real Chromium: light, dark, 320 px and print", ()
 
   it("copies links to a paragraph, a section and a selected quote (text fragment with the paragraph as fallback)", async () => {
     const page = await open(MOSCOW);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(served.url).origin });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(ctx.served.url).origin });
     const clip = () => page.evaluate(() => navigator.clipboard.readText());
     const plink = page.locator(`[id="${SECTION}--a1"] a.plink`);
     await plink.focus();
     await page.keyboard.press("Enter");
-    await expect.poll(clip).toBe(`${served.url}${MOSCOW}#${SECTION}--a1`);
-    expect(page.url()).toBe(`${served.url}${MOSCOW}`);
+    await expect.poll(clip).toBe(`${ctx.served.url}${MOSCOW}#${SECTION}--a1`);
+    expect(page.url()).toBe(`${ctx.served.url}${MOSCOW}`);
     await expect.poll(() => page.locator("#copy_status").textContent()).toMatch(/copied/);
 
     await page.locator(`section[data-section="${SECTION}"] a.copy-link`).click();
-    await expect.poll(clip).toBe(`${served.url}${MOSCOW}${SECTION}/`);
+    await expect.poll(clip).toBe(`${ctx.served.url}${MOSCOW}${SECTION}/`);
 
     await page.evaluate((id) => {
       const p = document.getElementById(`${id}--a1`) as HTMLElement;
@@ -199,7 +187,7 @@ describe("a transcript page in real Chromium: light, dark, 320 px and print", ()
     await quote.waitFor({ state: "visible" });
     await page.screenshot({ path: join(SHOTS, "quote-link.png"), clip: { ...(await quote.boundingBox())!, x: 0, y: Math.max(0, (await quote.boundingBox())!.y - 200), width: 1280, height: 260 } });
     await quote.click();
-    const url = `${served.url}${MOSCOW}#${SECTION}--a1:~:text=breakdancing`;
+    const url = `${ctx.served.url}${MOSCOW}#${SECTION}--a1:~:text=breakdancing`;
     await expect.poll(clip).toBe(url);
 
     const arrived = await open(`${MOSCOW}#${SECTION}--a1:~:text=breakdancing`);

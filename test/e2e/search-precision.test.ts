@@ -1,29 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { buildSite, type BuiltSite } from "../support/build-site.js";
-import { serveStatic, type Served } from "../support/serve.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useServedSite } from "../support/served-site.js";
 
 const SOCHI = /^\/2018\/02\/07\/[^/]+\/$/;
 const MOSCOW = /^\/2020\/10\/05\/[^/]+\/$/;
 
 describe("search on the sample site, in real Chromium", () => {
-  let site: BuiltSite;
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await buildSite();
-    served = await serveStatic(site.dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const ctx = useServedSite();
 
   async function open(path: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
     page.on("request", (r) => requests.push(new URL(r.url()).pathname));
@@ -31,7 +17,7 @@ describe("search on the sample site, in real Chromium", () => {
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
-    await page.goto(`${served.url}${path.replace(/^\//, "")}`);
+    await page.goto(`${ctx.served.url}${path.replace(/^\//, "")}`);
     return { page, requests, errors };
   }
 
@@ -83,20 +69,20 @@ describe("search on the sample site, in real Chromium", () => {
     const { page } = await open("/search/?q=Russia");
     const all = await hits(page);
     expect(new Set(all.map((h) => h.kind))).toEqual(new Set(["remarks", "question", "answer"]));
-    expect(new Set(all.map((h) => new URL(h.href, served.url).pathname.replace(/[^/]+\/$/, "")))).toEqual(new Set(["/2018/02/07/", "/2020/10/05/"]));
+    expect(new Set(all.map((h) => new URL(h.href, ctx.served.url).pathname.replace(/[^/]+\/$/, "")))).toEqual(new Set(["/2018/02/07/", "/2020/10/05/"]));
 
     await page.locator("select[name=year]").selectOption("2018");
     const in2018 = await hits(page);
     expect(in2018.length).toBeGreaterThan(0);
     expect(in2018.length).toBeLessThan(all.length);
-    for (const h of in2018) expect(new URL(h.href, served.url).pathname).toMatch(SOCHI);
+    for (const h of in2018) expect(new URL(h.href, ctx.served.url).pathname).toMatch(SOCHI);
     expect(new URL(page.url()).searchParams.get("year")).toBe("2018");
 
     await page.locator("select[name=year]").selectOption("");
     await page.locator("select[name=place]").selectOption("Moscow");
     const inMoscow = await hits(page);
     expect(inMoscow.length).toBeGreaterThan(0);
-    for (const h of inMoscow) expect(new URL(h.href, served.url).pathname).toMatch(MOSCOW);
+    for (const h of inMoscow) expect(new URL(h.href, ctx.served.url).pathname).toMatch(MOSCOW);
 
     await page.locator("select[name=place]").selectOption("");
     await page.locator("select[name=kind]").selectOption("question");
@@ -104,24 +90,24 @@ describe("search on the sample site, in real Chromium", () => {
     expect(questions.length).toBeGreaterThan(0);
     for (const h of questions) {
       expect(h.kind).toBe("question");
-      expect(decodeURIComponent(new URL(h.href, served.url).hash)).toMatch(/--q\d+$/);
+      expect(decodeURIComponent(new URL(h.href, ctx.served.url).hash)).toMatch(/--q\d+$/);
     }
     await page.locator("select[name=kind]").selectOption("answer");
     const answers = await hits(page);
     expect(answers.length).toBeGreaterThan(0);
-    for (const h of answers) expect(decodeURIComponent(new URL(h.href, served.url).hash)).toMatch(/--a\d+$/);
+    for (const h of answers) expect(decodeURIComponent(new URL(h.href, ctx.served.url).hash)).toMatch(/--a\d+$/);
     await page.close();
   });
 
   it("orders by date, newest or oldest first", async () => {
     const { page } = await open("/search/?q=sanctions&sort=newest");
     const newest = await hits(page);
-    expect(new URL(newest[0]!.href, served.url).pathname).toMatch(MOSCOW);
-    expect(new URL(newest.at(-1)!.href, served.url).pathname).toMatch(SOCHI);
+    expect(new URL(newest[0]!.href, ctx.served.url).pathname).toMatch(MOSCOW);
+    expect(new URL(newest.at(-1)!.href, ctx.served.url).pathname).toMatch(SOCHI);
     await page.locator("select[name=sort]").selectOption("oldest");
     const oldest = await hits(page);
-    expect(new URL(oldest[0]!.href, served.url).pathname).toMatch(SOCHI);
-    expect(new URL(oldest.at(-1)!.href, served.url).pathname).toMatch(MOSCOW);
+    expect(new URL(oldest[0]!.href, ctx.served.url).pathname).toMatch(SOCHI);
+    expect(new URL(oldest.at(-1)!.href, ctx.served.url).pathname).toMatch(MOSCOW);
     await page.close();
   });
 
@@ -160,7 +146,7 @@ describe("search on the sample site, in real Chromium", () => {
   });
 
   it("loads no search code until the reader starts searching", async () => {
-    const transcript = await open(new URL(site.report.transcripts[0]!.url, "http://x").pathname);
+    const transcript = await open(new URL(ctx.site.report.transcripts[0]!.url, "http://x").pathname);
     await transcript.page.waitForLoadState("networkidle");
     expect(transcript.requests.filter((p) => p.includes("/pagefind/"))).toEqual([]);
     await transcript.page.close();
@@ -174,9 +160,9 @@ describe("search on the sample site, in real Chromium", () => {
   });
 
   it("submits the header search box to the search page without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${served.url}${site.report.transcripts[0]!.url.slice(1)}`);
+    await page.goto(`${ctx.served.url}${ctx.site.report.transcripts[0]!.url.slice(1)}`);
     await page.locator("#site_q").fill("breakdancing");
     await page.locator("#site_q").press("Enter");
     await page.waitForURL(/\/search\/\?q=breakdancing$/);

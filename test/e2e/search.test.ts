@@ -1,39 +1,24 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { buildSite, type BuiltSite } from "../support/build-site.js";
-import { serveStatic, type Served } from "../support/serve.js";
+import { describe, expect, it } from "vitest";
+import { useServedSite } from "../support/served-site.js";
 
 describe("the sample site in real Chromium", () => {
-  let site: BuiltSite;
-  let served: Served;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await buildSite();
-    served = await serveStatic(site.dir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const ctx = useServedSite();
 
   it("builds a home page, two transcript pages and a search bundle", () => {
-    expect(existsSync(join(site.dir, "index.html"))).toBe(true);
-    expect(existsSync(join(site.dir, "2018/02/07"))).toBe(true);
-    expect(existsSync(join(site.dir, "2020/10/05"))).toBe(true);
-    expect(readdirSync(join(site.dir, "pagefind"))).toContain("pagefind.js");
-    expect(site.report.transcripts).toHaveLength(2);
+    expect(existsSync(join(ctx.site.dir, "index.html"))).toBe(true);
+    expect(existsSync(join(ctx.site.dir, "2018/02/07"))).toBe(true);
+    expect(existsSync(join(ctx.site.dir, "2020/10/05"))).toBe(true);
+    expect(readdirSync(join(ctx.site.dir, "pagefind"))).toContain("pagefind.js");
+    expect(ctx.site.report.transcripts).toHaveLength(2);
   });
 
   it("finds “breakdancing” and opens the answer that says it, highlighted", async () => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${served.url}search/?q=breakdancing`);
+    await page.goto(`${ctx.served.url}search/?q=breakdancing`);
     const hit = page.locator("a.hit").first();
     await hit.waitFor();
     await hit.click();
