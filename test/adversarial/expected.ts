@@ -11,7 +11,7 @@ export type Expected =
 export const EXPECTED: Record<string, Expected> = {
   "empty.txt": { outcome: "skipped", message: /^empty file; skipped$/ },
   "whitespace-only.txt": { outcome: "skipped", message: /^file contains only whitespace; skipped$/ },
-  "binary.txt": { outcome: "skipped", message: /^binary data .*not a text transcript; skipped$/ },
+  "binary.txt": { outcome: "skipped", message: /^binary data .*not a text transcript; save it as plain text first; skipped$/ },
   "huge-50mb.txt": { outcome: "skipped", message: /^file is 52428800 bytes, over the limit of 10485760 bytes \(10 MB; raise it with --max-file-mb\); skipped$/ },
   "windows-1251.txt": { outcome: "published", diagnostics: [{ code: "encoding", message: /decoded as windows-1251/ }], page: ["С.В.Лавров", "Мы готовы к диалогу без предварительных условий."] },
   "utf-16-bom.txt": { outcome: "published", page: ["Какие вопросы вы обсудили с австрийским коллегой?", "Danube"], url: /^\/2020\/02\/20\// },
