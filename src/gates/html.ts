@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import type { GateResult } from "./gate.js";
-import { htmlPages } from "./site-files.js";
+import { sampleNote, samplePages } from "./site-files.js";
 
 /**
  * html-validate's recommended rules (HTML5 validity, accessibility, security such as inline handlers), less
@@ -18,15 +18,17 @@ const KEEP = 150;
 
 /**
  * Every page of the built site through html-validate; each error reported as page:line:column rule message.
+ * With `answerSample`, answer pages are sampled (that many per transcript, see samplePages) and every other
+ * page is validated; the unit says how many of how many.
  * A page over FULL_LIMIT is validated with its repeated parts (sections, contents entries) cut to the
- * first and last KEEP: the same templates and the same kinds of element, in reasonable time. The count
+ * first and last KEEP: the same templates and the same kinds of element, in reasonable time. The unit
  * says how many pages were trimmed.
  */
-export async function validateHtml(siteDir: string): Promise<GateResult> {
-  const pages = await htmlPages(siteDir);
+export async function validateHtml(siteDir: string, options: { answerSample?: number } = {}): Promise<GateResult> {
+  const sample = await samplePages(siteDir, options.answerSample);
   const failures: string[] = [];
   let trimmed = 0;
-  for (const page of pages) {
+  for (const page of sample.pages) {
     let doc = await readFile(join(siteDir, page), "utf8");
     if (doc.length > FULL_LIMIT) {
       doc = trimRepeats(doc);
@@ -35,8 +37,9 @@ export async function validateHtml(siteDir: string): Promise<GateResult> {
     const report = await validator.validateString(doc, page);
     for (const r of report.results) for (const m of r.messages) failures.push(`${page}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
   }
-  const unit = trimmed ? `pages validated (${trimmed} over ${FULL_LIMIT / 1024 / 1024} MB with their repeated sections trimmed to the first and last ${KEEP})` : "pages validated";
-  return { gate: "html", unit, count: pages.length, failures };
+  const notes = [sampleNote(sample).trim().replace(/^\(|\)$/g, ""), trimmed ? `${trimmed} over ${FULL_LIMIT / 1024 / 1024} MB with their repeated sections trimmed to the first and last ${KEEP}` : ""].filter(Boolean);
+  const unit = `pages validated${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  return { gate: "html", unit, count: sample.pages.length, failures };
 }
 
 /** Drops the middle of long runs of sections and contents entries; line numbers then refer to the trimmed page. */

@@ -35,7 +35,7 @@ describe("verbatim check", () => {
       /^binary\.txt:0: error: binary data/,
       /^windows-1251\.txt:0: warning: not UTF-8; decoded as windows-1251/,
       /^no-date\.txt:1: warning: no date of the event/,
-      /^unrecognised-labels\.txt:7: warning: "Remark from the floor \(inaudible\):" looks like a speaker label but was not recognised/,
+      /^unrecognised-labels\.txt:9: warning: "Heckler \(inaudible\):" looks like a speaker label but was not recognised/,
       /^duplicate-c\.txt:1: error: same text as duplicate-a\.txt/,
       /^duplicate-b\.txt:1: warning: nearly the same text as duplicate-a\.txt \(\d+% of passages shared\)/,
       /^zero-width\.txt:1: warning: contains invisible or direction-changing characters \(U\+200B, .*U\+202E/,

@@ -38,7 +38,34 @@ describe("the gates catch what they are for", () => {
   it("links: a missing page and a missing fragment", async () => {
     const r = await checkLinks(broken);
     expect(r.failures.join("\n")).toMatch(/\/2020\/13\/01\/nowhere\/ \(404\)/);
-    expect(r.failures.join("\n")).toMatch(/#no-such-anchor/);
+    expect(r.failures.join("\n")).toMatch(/#no-such-anchor \(missing fragment: no id "no-such-anchor"/);
+    // The injected <img src="x"> (for the scripts gate) is a missing file too.
+    expect(r.failures.join("\n")).toMatch(/^x \(404\) linked from \/2020\//m);
+    expect(r.failures).toHaveLength(3);
+  });
+
+  it("links: under a path prefix, a missing file, a link escaping the prefix, a dead link in a feed", async () => {
+    const prefixed = await buildSite({ pathPrefix: "/archive/", baseUrl: "https://example.org/archive/" });
+    const options = { prefix: "/archive/", baseUrl: "https://example.org/archive/" };
+    const clean = await checkLinks(prefixed.dir, options);
+    expect(clean.failures).toEqual([]);
+    expect(clean.count).toBeGreaterThan(100);
+    const t = prefixed.report.transcripts.find((x) => x.file.startsWith("003_"));
+    if (!t) throw new Error("sample transcript missing");
+    const page = join(prefixed.dir, t.url, "index.html");
+    const html = await readFile(page, "utf8");
+    // The transcript exists at the site root on disk, but the site is served under /archive/ only.
+    await writeFile(page, html.replace("</main>", `<a href="../no-such-transcript/#remarks">x</a><a href="${t.url}">y</a><a href="/archive/assets/missing.css">z</a></main>`));
+    const feed = join(prefixed.dir, "feed.json");
+    await writeFile(feed, (await readFile(feed, "utf8")).replace(/("url": "https:\/\/example\.org\/archive\/\d{4}\/\d\d\/\d\d\/)/, "$1gone-"));
+    const r = await checkLinks(prefixed.dir, options);
+    const all = r.failures.join("\n");
+    expect(all).toMatch(/^\.\.\/no-such-transcript\/#remarks \(404\) linked from \/archive\/\d{4}\//m);
+    expect(all).toContain(`${t.url} (404: outside the path prefix /archive/)`);
+    expect(all).toMatch(/^\/archive\/assets\/missing\.css \(404\)/m);
+    expect(all).toMatch(/^https:\/\/example\.org\/archive\/\d{4}\/\d\d\/\d\d\/gone-[^ ]+ \(404\) linked from \/archive\/feed\.json$/m);
+    expect(r.failures).toHaveLength(4);
+    expect(r.count).toBe(clean.count + 3);
   });
 
   it("html: invalid nesting and an inline handler", async () => {
