@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Content-hash cache of the ingest, parse and emit stages. An entry is keyed by the transcript's bytes, its
+ * path (the page records it) and the parse options, inside a folder named for a fingerprint of the code that
+ * produced it: any edit to src/ingest, src/parse, src/emit or src/model starts a fresh cache, so a stale
+ * entry can never outlive the code that made it.
+ */
+
+export const CACHE_DIR = ".verbatim/cache";
+
+const SRC = fileURLToPath(new URL("../", import.meta.url));
+const CODE_DIRS = ["ingest", "parse", "emit", "model", "build/process-file.ts"];
+
+let fingerprint: string | null = null;
+/** Hash of every source file whose behaviour decides an entry, plus the Node version. */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash("sha256").update(process.version);
+  const files: string[] = [];
+  const walk = (p: string) => {
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
+    else files.push(p);
+  };
+  for (const d of CODE_DIRS) walk(join(SRC, d));
+  for (const f of files) h.update(f.slice(SRC.length)).update("\0").update(readFileSync(f)).update("\0");
+  fingerprint = h.digest("hex").slice(0, 16);
+  return fingerprint;
+}
+
+export function cacheKey(file: string, bytes: Uint8Array, optionsJson: string): string {
+  return createHash("sha256").update(file).update("\0").update(optionsJson).update("\0").update(bytes).digest("hex").slice(0, 32);
+}
+
+/** The folder for the current code; other code versions' folders under `cacheRoot` are removed. */
+export async function openCache(cacheRoot: string): Promise<string> {
+  const dir = join(cacheRoot, codeFingerprint());
+  await mkdir(dir, { recursive: true });
+  for (const e of await readdir(cacheRoot)) if (join(cacheRoot, e) !== dir) await rm(join(cacheRoot, e), { recursive: true, force: true });
+  return dir;
+}
+
+/** Removes entries no transcript of this build used (edited or deleted files), so the cache never grows without bound. */
+export async function pruneCache(dir: string, used: Set<string>): Promise<number> {
+  let removed = 0;
+  for (const e of await readdir(dir)) {
+    const key = e.replace(/\.(json|md)$/, "");
+    if (!used.has(key)) {
+      await rm(join(dir, e), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
