@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { build } from "../build/build.js";
+import { runDev } from "./dev.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
 
 Usage:
   verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict]
+  verbatim dev     [--input DIR] [--out DIR] [--port 8080] [--no-build]   build, serve on 127.0.0.1, rebuild edited pages
   verbatim inspect <file> [--json]
   verbatim help
 `;
@@ -14,6 +16,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "build":
       return runBuild(rest);
+    case "dev":
+      return runDev(rest);
     case undefined:
     case "help":
     case "--help":
