@@ -32,6 +32,8 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** Worker threads for ingest + parse + emit; default one per core when the archive is big enough. */
   workers?: number;
+  /** false: no Pagefind index (the bench's dev-mode measurement, which needs pages only). */
+  searchIndex?: boolean;
   /** Called as each stage ends, with its wall time (for the benchmark). */
   onStage?: (stage: string, ms: number, detail?: object) => void;
 }
@@ -86,7 +88,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   stage("render");
   log(`rendered ${rendered.length} page(s)`);
 
-  const index = await indexSite(
+  const index = options.searchIndex === false ? { pages: 0, errors: [] as string[] } : await indexSite(
     rendered.map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
     join(partial, "pagefind"),
   );
