@@ -61,6 +61,7 @@ export interface SizeResult {
     parseMbPerSPerThread: number | null;
     /** ingest+parse on one thread per CPU-second (see parse-rate.ts), unaffected by other load. */
     parseMbPerCpuS: number | null;
+    emitMbPerCpuS: number | null;
     workers: number | null;
     pages: number | null;
   };
@@ -139,8 +140,8 @@ async function benchSize(n: number): Promise<SizeResult> {
   }
   let done = events(cold, "done")[0]?.data as { urls: string[]; pages: number } | undefined;
   log(`N=${n}: ingest+parse rate per CPU-second`);
-  const cpuRate = (await parseRate(input)).mbPerCpuS;
-  const verbatim = { ...step(cold), stages, parseMbPerS, parseMbPerSPerThread: perThread, parseMbPerCpuS: cpuRate, workers, pages: done?.pages ?? null };
+  const cpuRate = await parseRate(input);
+  const verbatim = { ...step(cold), stages, parseMbPerS, parseMbPerSPerThread: perThread, parseMbPerCpuS: cpuRate.mbPerCpuS, emitMbPerCpuS: cpuRate.emitMbPerCpuS, workers, pages: done?.pages ?? null };
   let pagesOnly: Step | null = null;
   if (cold.status !== "ok") {
     // Dev mode and page weight need the pages, not the search index: build them without it.
@@ -228,13 +229,13 @@ const ok = (st: Step | null | undefined, text: string) => (!st ? "–" : st.stat
 export function table(results: SizeResult[]): string {
   const rows = [...results].sort((a, b) => a.n - b.n);
   const out: string[] = [];
-  out.push("| transcripts | corpus | ingest+parse | parse rate | parse per CPU-s | emit | Eleventy render | search index | total | without search | peak memory | warm rebuild | dev: edit → page | page (br, +CSS) |");
+  out.push("| transcripts | corpus | ingest+parse | parse rate | per CPU-s: parse / emit | emit | Eleventy render | search index | total | without search | peak memory | warm rebuild | dev: edit → page | page (br, +CSS) |");
   out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     const v = r.verbatim;
     const noSearch = v.status === "ok" ? v.ms - (v.stages.index?.ms ?? 0) : r.pagesOnly?.status === "ok" ? r.pagesOnly.ms : null;
     const st = v.stages;
-    out.push(`| ${r.n.toLocaleString("en-US")} | ${r.corpusMb} MB | ${s(st["ingest+parse"]?.ms)} | ${v.parseMbPerS ?? "–"} MB/s | ${v.parseMbPerCpuS ?? "–"} MB/s | ${s(st.emit?.ms)} | ${s(st.render?.ms)} | ${s(st.index?.ms)} | ${ok(v, s(v.ms))} | ${s(noSearch)} | ${mb(v.peakMb)} | ${ok(r.warm, s(r.warm?.ms))} | ${r.dev && r.dev.status === "ok" ? `${Math.round(r.dev.medianMs)} ms (max ${Math.round(r.dev.maxMs)})` : ok(r.dev, "")} | ${r.weight ? `${r.weight.medianKb} KB (max ${r.weight.maxKb})` : "–"} |`);
+    out.push(`| ${r.n.toLocaleString("en-US")} | ${r.corpusMb} MB | ${s(st["ingest+parse"]?.ms)} | ${v.parseMbPerS ?? "–"} MB/s | ${v.parseMbPerCpuS ?? "–"} / ${v.emitMbPerCpuS ?? "–"} MB/s | ${s(st.emit?.ms)} | ${s(st.render?.ms)} | ${s(st.index?.ms)} | ${ok(v, s(v.ms))} | ${s(noSearch)} | ${mb(v.peakMb)} | ${ok(r.warm, s(r.warm?.ms))} | ${r.dev && r.dev.status === "ok" ? `${Math.round(r.dev.medianMs)} ms (max ${Math.round(r.dev.maxMs)})` : ok(r.dev, "")} | ${r.weight ? `${r.weight.medianKb} KB (max ${r.weight.maxKb})` : "–"} |`);
   }
   out.push("");
   out.push("| transcripts | bare Eleventy | Pagefind CLI | baseline total | baseline peak | Verbatim total | total ratio | render ratio | index ratio |");

@@ -48,8 +48,8 @@ export async function openCache(cacheRoot: string): Promise<string> {
 export async function pruneCache(dir: string, used: Set<string>): Promise<number> {
   let removed = 0;
   for (const e of await readdir(dir)) {
-    const key = e.replace(/\.(json|md)$/, "");
-    if (!used.has(key)) {
+    const key = e.slice(0, e.indexOf("."));
+    if (!used.has(key) || !e.endsWith(".entry")) {
       await rm(join(dir, e), { force: true });
       removed++;
     }

@@ -143,6 +143,13 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     }, SETTLE_MS));
   });
 
+  // Load and compile the parser, emitter, Markdown renderer and page template once now, not on the first edit.
+  const first = urls.keys().next().value;
+  if (first !== undefined) {
+    const warm = await processFile({ file: first, path: join(inputDir, first), outPath: join(scratch, "warm-up.md") }, { ...ctx, cacheDir: null });
+    if (warm.ok) renderTranscriptPage(await readFile(join(scratch, "warm-up.md"), "utf8"), site);
+  }
+
   const server: StaticServer = await serveDir(outDir, options.port ?? 0);
   log(`serving ${outDir} at ${server.url}; watching ${inputDir}`);
   return {

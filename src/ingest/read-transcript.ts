@@ -20,6 +20,11 @@ export async function readTranscript(path: string, maxBytes = MAX_TRANSCRIPT_BYT
   } catch (err) {
     return { ok: false, reason: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
+  return decodeTranscript(bytes);
+}
+
+/** The checks and decoding of readTranscript for bytes already read (the build's cache reads them to hash them). */
+export function decodeTranscript(bytes: Buffer): ReadResult {
   if (bytes.length === 0) return { ok: false, reason: "empty file" };
   const decoded = decode(bytes);
   if (!decoded.ok) return decoded;

@@ -61,8 +61,8 @@ describe("content-hash cache", () => {
     expect(warmEdited.files).toEqual(coldEdited.files);
     expect(warmEdited.reportJson).toBe(coldEdited.reportJson);
     expect(warmEdited.files).not.toEqual(cold.files);
-    // The edited transcript's old entry is pruned: one entry (page + summary) per readable transcript.
+    // The edited transcript's old entry is pruned: one entry (summary + page) per readable transcript.
     const [version] = await readdir(cacheDir);
-    expect((await readdir(join(cacheDir, version!))).length).toBe(2 * 11);
+    expect((await readdir(join(cacheDir, version!))).length).toBe(11);
   });
 });
