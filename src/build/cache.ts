@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +17,7 @@ const SRC = fileURLToPath(new URL("../", import.meta.url));
 const CODE_DIRS = ["ingest", "parse", "emit", "model", "build/process-file.ts"];
 
 let fingerprint: string | null = null;
-/** Hash of every source file whose behaviour decides an entry, plus the Node version. */
+/** Hash of every source file whose behaviour decides an entry, the locked dependency versions and the Node version. */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const h = createHash("sha256").update(process.version);
@@ -28,6 +28,9 @@ export function codeFingerprint(): string {
   };
   for (const d of CODE_DIRS) walk(join(SRC, d));
   for (const f of files) h.update(f.slice(SRC.length)).update("\0").update(readFileSync(f)).update("\0");
+  // Dependency versions too (js-yaml writes the front-matter, chardet and iconv-lite decode).
+  const lock = join(SRC, "../package-lock.json");
+  if (existsSync(lock)) h.update(readFileSync(lock));
   fingerprint = h.digest("hex").slice(0, 16);
   return fingerprint;
 }
