@@ -83,6 +83,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let items: TranscriptItem[] = [];
   const outputs = new Map<string, string[]>();
   const pageOf = new Map<string, string>();
+  // The ledger as a build would read it now: a `verbatim build` run beside dev may have written it.
+  let ledgerStamp = "";
+  const freshLedger = async () => {
+    const s = await stat(ledgerFile).then((i) => `${i.mtimeMs}:${i.size}`, () => "none");
+    if (s !== ledgerStamp) {
+      ledger = await readLedger(ledgerFile);
+      ledgerStamp = s;
+    }
+  };
   const settle = (list: Parsed[]) => {
     const copy = list.map((p) => ({ ...p }));
     dedupeUrls(copy, { diagnostics: [] });
@@ -95,7 +104,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   };
   const resync = async () => {
     parsed = (await loadTranscripts(inputDir, { aliases: site.aliases, maxBytes: DEFAULT_MAX_FILE_BYTES, cacheDir: ctx.cacheDir })).parsed;
-    ledger = await readLedger(ledgerFile);
+    await freshLedger();
     const settled = settle(parsed);
     items = settled.map((p) => transcriptItem(p.t, p.file)).sort(newestFirst);
     outputs.clear();
@@ -167,6 +176,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       parsed.push({ file, t: result.t });
       parsed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     }
+    await freshLedger();
     const settled = settle(parsed);
     const mine = settled.find((p) => p.file === file)!;
     items = withItem(items, old, transcriptItem(mine.t, file));
