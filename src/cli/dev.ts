@@ -12,6 +12,7 @@ import { answerUrl } from "../emit/answer-pages.js";
 import { pageUrl } from "../emit/page-url.js";
 import { readLedger, type Ledger } from "../ids/ledger-file.js";
 import { reconcile } from "../ids/reconcile.js";
+import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { newestFirst, type TranscriptItem } from "../site/collections.js";
 import { serveDir, type StaticServer } from "./static-server.js";
@@ -92,10 +93,17 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       ledgerStamp = s;
     }
   };
+  // Section texts depend on the sections only, which a parse creates once and nothing changes afterwards.
+  const texts = new WeakMap<Transcript["sections"], SectionText[]>();
+  const textsOf = (t: Transcript): SectionText[] => {
+    let x = texts.get(t.sections);
+    if (!x) texts.set(t.sections, (x = t.sections.map(sectionText)));
+    return x;
+  };
   const settle = (list: Parsed[]) => {
     const copy = list.map((p) => ({ ...p }));
     dedupeUrls(copy, { diagnostics: [] });
-    const ids = reconcile(ledger, copy.map((p) => p.t));
+    const ids = reconcile(ledger, copy.map((p) => p.t), textsOf);
     return copy.map((p, i) => ({ file: p.file, t: ids.transcripts[i] ?? p.t, links: ids.links[i] }));
   };
   const outputsOf = (t: Transcript): string[] => {
