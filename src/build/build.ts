@@ -9,6 +9,7 @@ import { reconcile } from "../ids/reconcile.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
+import { CACHE_DIR, openCache, pruneCache } from "./cache.js";
 import { writeDataFiles } from "./data-files.js";
 import { assertSafeFolders } from "./folders.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
@@ -42,6 +43,16 @@ export interface BuildOptions {
   maxFileBytes?: number;
   /** Aborting stops the build between stages; the previous site stays as it was. */
   signal?: AbortSignal;
+  /** Content-hash cache of parsed transcripts (default .verbatim/cache); false: parse everything. */
+  cacheDir?: string | false;
+  /** Worker threads for ingest + parse; default one per core when the archive is big enough. */
+  workers?: number;
+  /** false: no Pagefind index (the bench's dev-mode measurement, which needs pages only). */
+  searchIndex?: boolean;
+  /** false: read the id ledger but never write it (`verbatim dev`); default true. */
+  updateLedger?: boolean;
+  /** Called as each stage ends, with its wall time (for the benchmark). */
+  onStage?: (stage: string, ms: number, detail?: object) => void;
 }
 
 export interface BuildReport {
@@ -68,20 +79,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const progress = options.progress ?? silentProgress;
   const log = options.log ?? ((line: string) => progress.note(line));
   const checkpoint = () => options.signal?.throwIfAborted();
+  let mark = started;
+  const stage = (name: string, detail?: object) => {
+    const now = Date.now();
+    options.onStage?.(name, now - mark, detail);
+    mark = now;
+  };
   const site = loadSiteConfig(root, { input: options.input, output: options.output, pathPrefix: options.pathPrefix, baseUrl: options.baseUrl, title: options.title, description: options.description, language: options.language });
   const inputDir = resolve(root, site.input);
   const outDir = resolve(root, site.output);
   const partial = `${outDir}.partial`;
   await assertSafeFolders(root, inputDir, outDir);
 
+  const cacheDir = options.cacheDir === false ? null : await openCache(resolve(root, options.cacheDir ?? CACHE_DIR));
+  // ingest + parse on worker threads when the archive is big enough; unchanged files come from the cache.
   const loaded = await loadTranscripts(inputDir, {
     aliases: site.aliases,
     maxBytes: options.maxFileBytes,
+    cacheDir,
+    workers: options.workers,
     onFile: (done, total, file) => {
       if (done === 1) progress.stage("reading", total);
       progress.tick(done, file);
     },
   });
+  if (cacheDir) await pruneCache(cacheDir, loaded.keys);
+  stage("load", { bytes: loaded.bytes, cached: loaded.cached, workers: loaded.workers, threadMs: loaded.threadMs });
   checkpoint();
   const report: BuildReport = { transcripts: [], failed: loaded.failed, diagnostics: loaded.diagnostics, pages: 0, indexed: 0, ms: 0 };
   const parsed = loaded.parsed;
@@ -90,6 +113,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
   const ids = reconcile(await readLedger(ledgerFile), parsed.map((p) => p.t));
   parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
+  stage("ids");
 
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
   await rm(pagesDir, { recursive: true, force: true });
@@ -101,6 +125,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   }
   await writeAnswerPages(pagesDir, parsed);
+  stage("emit");
 
   await rm(partial, { recursive: true, force: true });
   try {
@@ -118,11 +143,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     log(`rendering ${parsed.length} transcript page(s) with Eleventy`);
     const rendered = await renderSite(root, site, pagesDir, partial);
     report.pages = rendered.length;
+    stage("render");
     log(`rendered ${rendered.length} page(s)`);
     await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
+    stage("data");
     checkpoint();
 
-    const index = await indexSite(
+    const index = options.searchIndex === false ? { pages: 0, errors: [] as string[] } : await indexSite(
       // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
       rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
       join(partial, "pagefind"),
@@ -131,12 +158,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     );
     if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
     report.indexed = index.pages;
+    stage("index");
     log(`indexed ${index.pages} page(s) for search`);
     checkpoint();
 
     await swapIn(partial, outDir);
-    // Only ids that were published are recorded.
-    if (await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
+    stage("swap");
+    // Only ids that were published are recorded (and never by dev's background rebuilds of drafts).
+    if (options.updateLedger !== false && await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
     report.ms = Date.now() - started;
     const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
     await mkdir(dirname(reportFile), { recursive: true });
@@ -146,7 +175,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 }
 
 /** Two transcripts that would publish at the same URL: the later file (by name) gets "-2", with a warning. */
-function dedupeUrls(parsed: { file: string; t: Transcript }[], report: BuildReport): void {
+export function dedupeUrls(parsed: { file: string; t: Transcript }[], report: Pick<BuildReport, "diagnostics">): void {
   const seen = new Set<string>();
   for (const p of parsed) {
     let slug = p.t.slug;

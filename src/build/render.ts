@@ -18,6 +18,9 @@ export async function renderSite(root: string, site: SiteConfig, pagesDir: strin
     quietMode: true,
     config(c) {
       c.addGlobalData("site", site);
+      // Eleventy otherwise keeps every page's source in a process-wide cache keyed by path: a second build in
+      // the same process (dev mode's rebuilds) would render stale pages, and 10,000 pages stay in memory.
+      c.setUseTemplateCache(false);
       c.addGlobalData("verbatimFolders", { pages: relative(root, pagesDir), output: relative(root, outDir) } satisfies BuildFolders);
     },
   });

@@ -3,6 +3,7 @@ import { build } from "../build/build.js";
 import { createProgress, summaryLine } from "../build/progress.js";
 import { ConfigError } from "../config/site-config.js";
 import { CHECK_USAGE, runCheck } from "./check.js";
+import { runDev } from "./dev.js";
 import { runInspect } from "./inspect.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
@@ -11,6 +12,7 @@ Usage:
   verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict]
                    [--title TEXT] [--description TEXT] [--language CODE] [--max-file-mb N]
   ${CHECK_USAGE}
+  verbatim dev     [--input DIR] [--out DIR] [--port 8080] [--no-build]   build, serve on 127.0.0.1, rebuild edited pages
   verbatim inspect <file> [--json]
   verbatim help
 `;
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
       return runBuild(rest);
     case "check":
       return runCheck(rest);
+    case "dev":
+      return runDev(rest);
     case "inspect":
       return runInspect(rest);
     case undefined:

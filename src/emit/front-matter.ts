@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import { z } from "zod";
 import type { Transcript } from "../model/transcript.js";
+import { wordCount } from "../parse/lines.js";
 import { pageUrl } from "./page-url.js";
 import { sectionSummary, sectionTitle } from "./summary.js";
 
@@ -31,7 +32,7 @@ export function pageData(t: Transcript, file: string, redirects: PageData["redir
   const words = t.sections
     .flatMap((s) => (s.kind === "qa" ? [...s.question, ...s.answer] : s.turns))
     .flatMap((turn) => turn.paragraphs)
-    .reduce((n, p) => n + (p.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    .reduce((n, p) => n + wordCount(p.text), 0);
   return PageDataSchema.parse({
     layout: "transcript.11ty.js",
     permalink: pageUrl(t),

@@ -29,10 +29,12 @@ export interface Reconciled {
 /**
  * Gives each transcript the ids its sections had in the ledger, issues new ids only for new sections (never an
  * id the ledger already holds), and turns ids that no section matches any more into aliases. Pure and
- * deterministic: the same ledger and transcripts always give the same result.
+ * deterministic: the same ledger and transcripts always give the same result. `textsOf` lets a caller that
+ * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, which are the
+ * costly part (a hash per shingle); it must return what `sectionText` gives.
  */
-export function reconcile(ledger: Ledger, transcripts: Transcript[]): Reconciled {
-  const texts = transcripts.map((t) => t.sections.map(sectionText));
+export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText)): Reconciled {
+  const texts = transcripts.map(textsOf);
   const claims = claimEntries(ledger.transcripts, transcripts, texts);
   const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null)));
   const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));

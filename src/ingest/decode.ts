@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import chardet from "chardet";
 import iconv from "iconv-lite";
 
@@ -98,20 +99,17 @@ function bomlessUtf16(buf: Buffer): "utf-16le" | "utf-16be" | null {
 function looksBinary(buf: Buffer): boolean {
   const sample = buf.subarray(0, 8192);
   let suspicious = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b === 0) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20)) suspicious++;
   }
   return suspicious > Math.max(4, sample.length / 100);
 }
 
+/** Strict validation without decoding (the text is decoded once, after). */
 function isValidUtf8(buf: Buffer): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(buf);
 }
 
 function legacySuperset(name: string): string {

@@ -31,6 +31,11 @@ export async function readTranscript(path: string, maxBytes = MAX_TRANSCRIPT_BYT
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, reason: `cannot read file: ${(code && ERRNO_TEXT[code]) ?? code ?? String(err)}` };
   }
+  return decodeTranscript(bytes);
+}
+
+/** The checks and decoding of readTranscript for bytes already read (the build's cache reads them to hash them). */
+export function decodeTranscript(bytes: Buffer): ReadResult {
   if (bytes.length === 0) return { ok: false, reason: "empty file" };
   const decoded = decode(bytes);
   if (!decoded.ok) return decoded;

@@ -14,13 +14,27 @@ import type { Section, Turn } from "../model/transcript.js";
 const SLUG_WORDS = 6;
 
 export function slugify(text: string, maxWords = SLUG_WORDS): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/['’`]/gu, "")
-    .match(/[\p{L}\p{N}]+/gu);
-  return (words ?? []).slice(0, maxWords).join("-");
+  // Only the first words count, so a long paragraph is cut at whitespace past them first. Exact: every step
+  // below works within a run of non-space characters (decomposition, mark removal, lower-casing, where a
+  // following space and the end of the text are the same context), so a cut at whitespace changes no word
+  // before it. If the cut holds too few words, the loop widens it, up to the whole text.
+  for (let end = 16 * maxWords; ; end *= 4) {
+    const cut = end >= text.length ? text.length : text.slice(end).search(/\s/u);
+    const prefix = cut === -1 || end >= text.length ? text : text.slice(0, end + cut);
+    const words = slugWords(prefix);
+    if (words.length >= maxWords || prefix.length === text.length) return words.slice(0, maxWords).join("-");
+  }
+}
+
+function slugWords(text: string): string[] {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/['’`]/gu, "")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 export function baseSectionId(section: Pick<Section, "kind"> & { question?: Turn[]; answer?: Turn[] }): string {

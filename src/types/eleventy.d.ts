@@ -5,7 +5,7 @@ declare module "@11ty/eleventy" {
     pathPrefix?: string;
     quietMode?: boolean;
     runMode?: "build" | "serve" | "watch";
-    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => void | Promise<void>;
+    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; setUseTemplateCache(use: boolean): void }) => void | Promise<void>;
   }
   export interface TemplateResult {
     url: string | false;

@@ -21,7 +21,7 @@ describe("verbatim build on the command line", () => {
     expect(r.err).toMatch(/^reading: 20\/20$/m);
     expect(r.err).toMatch(/^empty\.txt:0: error: empty file; skipped$/m);
     expect(r.err).toMatch(/^parse-failure\.txt:0: error: the parser failed .*; published as plain paragraphs$/m);
-    expect(r.out).toMatch(/^built 17 transcripts, \d+ sections, 19 pages; 3 files skipped, \d+ errors, \d+ warnings, \d+ removed lines?; \d+\.\d s\n$/m);
+    expect(r.out).toMatch(/^built 17 transcripts, \d+ sections, 53 pages; 3 files skipped, \d+ errors, \d+ warnings, \d+ removed lines?; \d+\.\d s\n$/m);
   });
 
   it("says clearly what is wrong with its arguments", () => {

@@ -1,0 +1,59 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml", ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export interface StaticServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A local preview server for `verbatim dev`: `dir` at "/", folder URLs to index.html, nothing cached by the
+ * browser (pages change under it). It resolves `dir` on every request, so a rebuild that swaps the folder is
+ * picked up at once. Bound to 127.0.0.1 only: a preview is not a publication.
+ */
+export async function serveDir(dir: string, port = 0, host = "127.0.0.1"): Promise<StaticServer> {
+  const root = normalize(dir + sep);
+  const server: Server = createServer(async (req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    } catch {
+      res.writeHead(400).end("bad URL");
+      return;
+    }
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root) && file + sep !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      await stat(file);
+    } catch {
+      res.writeHead(404, { "content-type": TYPES[".txt"]! }).end(`not found: ${path}\n`);
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    createReadStream(file).on("error", () => res.destroy()).pipe(res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const actual = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host}:${actual}/`,
+    port: actual,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
