@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,8 +13,12 @@ function verbatim(args: string[]) {
 
 describe("verbatim build on the command line", () => {
   it("builds the adversarial corpus, prints plain progress, one line per diagnostic and a summary, and exits 1 for the skipped files", async () => {
-    const out = join(await mkdtemp(join(tmpdir(), "verbatim-cli-")), "site");
-    const r = verbatim(["build", "--input", CORPUS, "--out", out]);
+    const tmp = await mkdtemp(join(tmpdir(), "verbatim-cli-"));
+    const out = join(tmp, "site");
+    // A build records its ids in the input folder's ledger: work on a copy, never on the committed corpus.
+    const input = join(tmp, "corpus");
+    await cp(CORPUS, input, { recursive: true });
+    const r = verbatim(["build", "--input", input, "--out", out]);
     expect(r.code).toBe(1);
     expect(r.err).not.toContain("\r");
     expect(r.err).toMatch(/^reading: 0\/20$/m);
