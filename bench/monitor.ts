@@ -44,16 +44,33 @@ export interface MonitorOptions {
 
 const PAGE = 4096;
 
-/** Pid -> parent pid for every process we can see. */
-function processTable(): Map<number, number> {
-  const out = new Map<number, number>();
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** Command name, e.g. "pagefind" or "node". */
+  name: string;
+  rssBytes: number;
+  /** User + system CPU time so far. */
+  cpuSeconds: number;
+}
+
+/** Every process we can see, from /proc/PID/stat (Linux). */
+export function readProcesses(): ProcessInfo[] {
+  const out: ProcessInfo[] = [];
   for (const e of readdirSync("/proc")) {
     if (!/^\d+$/.test(e)) continue;
     try {
       const stat = readFileSync(`/proc/${e}/stat`, "utf8");
       // The command name is in parentheses and may itself contain spaces or parentheses.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(Number(e), Number(fields[1]));
+      const close = stat.lastIndexOf(")");
+      const fields = stat.slice(close + 2).split(" ");
+      out.push({
+        pid: Number(e),
+        ppid: Number(fields[1]),
+        name: stat.slice(stat.indexOf("(") + 1, close),
+        rssBytes: Number(fields[21]) * PAGE,
+        cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100,
+      });
     } catch {
       // the process ended while we looked
     }
@@ -61,23 +78,17 @@ function processTable(): Map<number, number> {
   return out;
 }
 
+/** `root` and all its descendants among `procs`. */
+export function processTree(root: number, procs: ProcessInfo[]): ProcessInfo[] {
+  const children = new Map<number, ProcessInfo[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const tree = procs.filter((p) => p.pid === root);
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!.pid) ?? []));
+  return tree;
+}
+
 export function treeRssMb(root: number): number {
-  const parents = processTable();
-  const tree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) { tree.add(pid); grew = true; }
-  }
-  let pages = 0;
-  for (const pid of tree) {
-    try {
-      pages += Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
-    } catch {
-      // ended
-    }
-  }
-  return (pages * PAGE) / 1024 / 1024;
+  return processTree(root, readProcesses()).reduce((n, p) => n + p.rssBytes, 0) / 1024 / 1024;
 }
 
 export function runMonitored(cmd: string, args: string[], options: MonitorOptions): Promise<MonitoredRun> {

@@ -17,6 +17,7 @@ import { createServer } from "node:http";
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSiteConfig } from "../src/config/site-config.js";
+import { processTree, readProcesses } from "./monitor.js";
 import { renderBody } from "../src/emit/body.js";
 import { pageData } from "../src/emit/front-matter.js";
 import { pageUrl } from "../src/emit/page-url.js";
@@ -137,30 +138,11 @@ const pagefindPids = new Set<number>();
  * (user + system) in `cpu` as a side effect, so the total CPU of short-lived children is seen too.
  */
 function sampleTree(pid: number, cpu: Map<number, number>): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
-      rss.set(Number(d), Number(fields[21]) * 4096);
-      ticks.set(Number(d), (Number(fields[11]) + Number(fields[12])) / 100);
-      if (stat.includes("(pagefind")) pagefindPids.add(Number(d));
-    } catch {
-      // the process ended between readdir and read
-    }
-  }
   let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    cpu.set(p, ticks.get(p) ?? 0);
-    stack.push(...(children.get(p) ?? []));
+  for (const p of processTree(pid, readProcesses())) {
+    total += p.rssBytes;
+    cpu.set(p.pid, p.cpuSeconds);
+    if (p.name.startsWith("pagefind")) pagefindPids.add(p.pid);
   }
   return total;
 }
