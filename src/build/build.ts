@@ -1,20 +1,21 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
-import { writeAnswerPages } from "../emit/answer-pages.js";
-import { emitMarkdown } from "../emit/markdown.js";
 import { pageUrl } from "../emit/page-url.js";
 import { readLedger, writeLedger } from "../ids/ledger-file.js";
 import { reconcile } from "../ids/reconcile.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
+import { siteIndex } from "../site/site-index.js";
 import { CACHE_DIR, openCache, pruneCache } from "./cache.js";
 import { writeDataFiles } from "./data-files.js";
 import { assertSafeFolders } from "./folders.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
 import { silentProgress, type Progress } from "./progress.js";
 import { renderSite } from "./render.js";
+import type { ShardJob } from "./render-shard.js";
+import { renderShards } from "./render-shards.js";
 import { swapIn } from "./swap.js";
 
 export type { FileDiagnostic } from "./load.js";
@@ -51,6 +52,10 @@ export interface BuildOptions {
   searchIndex?: boolean;
   /** false: read the id ledger but never write it (`verbatim dev`); default true. */
   updateLedger?: boolean;
+  /** Worker threads rendering shards (0: this thread); default one per core when there are several shards. */
+  renderWorkers?: number;
+  /** Transcripts per Eleventy run (default SHARD_SIZE): bounds the renderer's memory whatever the archive's size. */
+  shardSize?: number;
   /** Called as each stage ends, with its wall time (for the benchmark). */
   onStage?: (stage: string, ms: number, detail?: object) => void;
 }
@@ -67,6 +72,12 @@ export interface BuildReport {
 export const REPORT_FILE = ".verbatim/build-report.json";
 /** The id ledger lives with the transcripts it describes (the loader skips dot-files). */
 export const LEDGER_FILE = ".ledger.json";
+/**
+ * Eleventy keeps every page of a run, its data and its output in memory until the run ends; a run of 1,000
+ * transcripts (about 11,000 pages with their answer pages) peaks near 1.5 GB, so larger archives render in
+ * runs of this many transcripts.
+ */
+export const SHARD_SIZE = 1000;
 
 /**
  * ingest -> parse -> emit -> Eleventy -> Pagefind. Renders into a sibling folder and swaps it in only when
@@ -117,14 +128,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
   await rm(pagesDir, { recursive: true, force: true });
-  await mkdir(join(pagesDir, "transcripts"), { recursive: true });
-  progress.stage("writing pages", parsed.length);
-  for (const [i, { file, t }] of parsed.entries()) {
-    progress.tick(i + 1, file);
-    await writeFile(join(pagesDir, "transcripts", `${String(i).padStart(5, "0")}.md`), emitMarkdown(t, file, ids.links[i]));
-    report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
+  const shardSize = Math.max(1, options.shardSize ?? SHARD_SIZE);
+  const jobs: ShardJob[] = [];
+  for (let first = 0; first < parsed.length; first += shardSize) {
+    const items = parsed.slice(first, first + shardSize).map((p, k) => ({ ...p, links: ids.links[first + k] }));
+    jobs.push({ dir: join(pagesDir, `shard-${String(jobs.length).padStart(3, "0")}`), first, items });
   }
-  await writeAnswerPages(pagesDir, parsed);
+  for (const { file, t } of parsed) report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
+  // The list pages render from the whole archive's index, in a run of their own with no page files.
+  const archive = siteIndex(parsed);
+  const listsDir = join(pagesDir, "lists");
+  await mkdir(listsDir, { recursive: true });
   stage("emit");
 
   await rm(partial, { recursive: true, force: true });
@@ -140,18 +154,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   async function finish(): Promise<BuildReport> {
     checkpoint();
-    log(`rendering ${parsed.length} transcript page(s) with Eleventy`);
-    const rendered = await renderSite(root, site, pagesDir, partial);
+    log(`rendering ${parsed.length} transcript page(s) with Eleventy${jobs.length > 1 ? ` in ${jobs.length} runs` : ""}`);
+    progress.stage("rendering pages", jobs.length);
+    const shards = await renderShards(jobs, { root, site, outDir: partial, archive }, { workers: options.renderWorkers, signal: options.signal, onShard: (done) => progress.tick(done, `shard ${done} of ${jobs.length}`) });
+    const rendered = shards.results.flatMap((r) => r.files);
+    rendered.push(...(await renderSite(root, site, listsDir, partial, { mode: "lists", index: archive })));
     report.pages = rendered.length;
-    stage("render");
+    const sum = (k: "emitMs" | "renderMs") => Math.round(shards.results.reduce((n, r) => n + r[k], 0));
+    stage("render", { shards: jobs.length, workers: shards.workers, emitMs: sum("emitMs"), renderMs: sum("renderMs") });
     log(`rendered ${rendered.length} page(s)`);
     await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
     stage("data");
     checkpoint();
+    // The parsed archive is not needed past this point; the indexer's binaries get the memory instead.
+    for (const list of [parsed, jobs, ids.transcripts]) list.length = 0;
 
     const index = options.searchIndex === false ? { pages: 0, errors: [] as string[] } : await indexSite(
       // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
-      rendered.filter((r) => r.content.includes("data-pagefind-body")).map((r) => ({ path: relative(partial, r.outputPath), content: r.content })),
+      // Read back from disk one at a time: the rendered archive is never held in memory at once.
+      rendered.filter((r) => r.searchable).map((r) => ({ path: relative(partial, r.outputPath), content: () => readFile(r.outputPath, "utf8") })),
       join(partial, "pagefind"),
       // Parts of the search index whose pages did not change are reused from the previous build.
       { cacheDir: join(dirname(pagesDir), "search-cache"), log },

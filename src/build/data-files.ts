@@ -9,9 +9,10 @@ import { published } from "../site/published.js";
 import { robotsTxt, sitemap } from "../site/sitemap.js";
 
 /**
- * The site's non-HTML files, written next to what Eleventy rendered: feeds, sitemap, robots.txt, one index
- * JSON, and per transcript its parsed structure (index.json) and Markdown (index.md) beside its index.html.
- * `pages` are the URLs Eleventy rendered (for the sitemap). Returns the paths written, relative to `outDir`.
+ * The site's archive-wide non-HTML files, written next to what Eleventy rendered: feeds, sitemap, robots.txt
+ * and one index JSON. `pages` are the URLs Eleventy rendered (for the sitemap). Each transcript's own
+ * index.json and index.md are written with its shard (writeTranscriptFiles). Returns the paths written,
+ * relative to `outDir`.
  */
 export async function writeDataFiles(outDir: string, site: SiteConfig, parsed: { file: string; t: Transcript }[], pages: (string | false)[]): Promise<string[]> {
   const all = published(parsed);
@@ -23,10 +24,20 @@ export async function writeDataFiles(outDir: string, site: SiteConfig, parsed: {
   ]);
   const map = sitemap(site, pages.filter((u): u is string => typeof u === "string" && u.endsWith("/")));
   if (map) files.set("sitemap.xml", map);
-  for (const p of all) {
+  return writeAll(outDir, files);
+}
+
+/** Per transcript, its parsed structure (index.json) and Markdown (index.md) beside its index.html. */
+export async function writeTranscriptFiles(outDir: string, site: SiteConfig, parsed: { file: string; t: Transcript }[]): Promise<string[]> {
+  const files = new Map<string, string>();
+  for (const p of published(parsed)) {
     files.set(`${p.path.slice(1)}index.json`, transcriptJson(site, p));
     files.set(`${p.path.slice(1)}index.md`, transcriptMarkdown(site, p));
   }
+  return writeAll(outDir, files);
+}
+
+async function writeAll(outDir: string, files: Map<string, string>): Promise<string[]> {
   for (const [rel, text] of files) {
     await mkdir(dirname(join(outDir, rel)), { recursive: true });
     await writeFile(join(outDir, rel), text);

@@ -2,10 +2,9 @@ import yaml from "js-yaml";
 import markdownIt from "markdown-it";
 import type { SiteConfig } from "../config/site-config.js";
 import { answerPages, answerUrl } from "../emit/answer-pages.js";
-import { pageData } from "../emit/front-matter.js";
 import { emitMarkdown, type EmitLinks } from "../emit/markdown.js";
 import type { Transcript } from "../model/transcript.js";
-import { newestFirst, transcriptItems, type TranscriptItem } from "../site/collections.js";
+import { newestFirst, type TranscriptItem } from "../site/collections.js";
 import { transcriptJson } from "../site/data-json.js";
 import { transcriptMarkdown } from "../site/markdown-export.js";
 import { published } from "../site/published.js";
@@ -29,13 +28,6 @@ export interface OutputFile {
   text: string;
 }
 
-/** The transcripts collection's item for one (reconciled) transcript, as Eleventy's collection would build it. */
-export function transcriptItem(t: Transcript, file: string): TranscriptItem {
-  const d = pageData(t, file);
-  const [item] = transcriptItems([{ url: d.permalink, data: d }]);
-  return item!;
-}
-
 /** Replaces (or adds) one transcript's item in a newest-first collection, keeping Eleventy's order. */
 export function withItem(items: TranscriptItem[], oldUrl: string | undefined, item: TranscriptItem): TranscriptItem[] {
   return [...items.filter((i) => i.url !== oldUrl && i.url !== item.url), item].sort(newestFirst);
@@ -50,11 +42,7 @@ export function renderTranscriptFiles(t: Transcript, file: string, links: EmitLi
   if (typeof url !== "string") throw new Error("emitted page has no permalink");
   const content = md.render(markdown.slice(m[0].length));
   const out: OutputFile[] = [{ url, text: renderTranscript({ ...data, site, content, collections: { transcripts } }) }];
-  for (const a of answerPages(t)) {
-    // Through YAML and back, as the answer page's front-matter goes through Eleventy.
-    const answer = yaml.load(yaml.dump(a, { lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' })) as Record<string, unknown>;
-    out.push({ url: answerUrl(url, a.id), text: renderAnswer({ ...answer, site }) });
-  }
+  for (const a of answerPages(t)) out.push({ url: answerUrl(url, a.id), text: renderAnswer({ ...a, site }) });
   const [p] = published([{ file, t }]);
   out.push({ url: `${url}index.json`, text: transcriptJson(site, p!) }, { url: `${url}index.md`, text: transcriptMarkdown(site, p!) });
   return out;

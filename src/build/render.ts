@@ -1,17 +1,21 @@
 import Eleventy, { type TemplateResult } from "@11ty/eleventy";
 import { join, relative } from "node:path";
 import type { SiteConfig } from "../config/site-config.js";
-import type { BuildFolders } from "../site/eleventy-config.js";
+import type { BuildFolders, RenderPlan } from "../site/eleventy-config.js";
 
 export interface RenderedFile {
   /** Absolute path of the written file. */
   outputPath: string;
   url: string | false;
-  content: string;
+  /** Whether the page opts in to search (data-pagefind-body): the index reads only those back from disk. */
+  searchable: boolean;
 }
 
-/** Runs Eleventy over the emitted pages in `pagesDir`, writing into `outDir`; returns what it wrote. */
-export async function renderSite(root: string, site: SiteConfig, pagesDir: string, outDir: string): Promise<RenderedFile[]> {
+/**
+ * Runs Eleventy over the emitted pages in `pagesDir`, writing into `outDir`; returns what it wrote. The plan
+ * says which pages this run renders (src/site/eleventy-config.ts); without one, it renders everything.
+ */
+export async function renderSite(root: string, site: SiteConfig, pagesDir: string, outDir: string, plan?: RenderPlan): Promise<RenderedFile[]> {
   const elev = new Eleventy(relative(root, pagesDir) || ".", relative(root, outDir), {
     configPath: join(root, ".eleventy.js"),
     pathPrefix: site.pathPrefix,
@@ -22,10 +26,12 @@ export async function renderSite(root: string, site: SiteConfig, pagesDir: strin
       // the same process (dev mode's rebuilds) would render stale pages, and 10,000 pages stay in memory.
       c.setUseTemplateCache(false);
       c.addGlobalData("verbatimFolders", { pages: relative(root, pagesDir), output: relative(root, outDir) } satisfies BuildFolders);
+      // Frozen, so Eleventy's data merge hands every page this very object instead of copying the archive's lists.
+      if (plan) c.addGlobalData("verbatimRender", Object.freeze({ ...plan }));
     },
   });
   const [, templates] = await elev.write();
   return templates
     .filter((r): r is TemplateResult & { outputPath: string } => typeof r.outputPath === "string")
-    .map((r) => ({ outputPath: join(root, r.outputPath), url: r.url, content: r.content }));
+    .map((r) => ({ outputPath: join(root, r.outputPath), url: r.url, searchable: typeof r.content === "string" && r.content.includes("data-pagefind-body") }));
 }

@@ -6,7 +6,8 @@ import { build, dedupeUrls, LEDGER_FILE, REPORT_FILE, type BuildReport } from ".
 import { CACHE_DIR, openCache } from "../build/cache.js";
 import { DEFAULT_MAX_FILE_BYTES, loadTranscripts } from "../build/load.js";
 import { processFile, type ProcessContext } from "../build/process-file.js";
-import { renderTranscriptFiles, transcriptItem, withItem } from "../build/render-one.js";
+import { renderTranscriptFiles, withItem } from "../build/render-one.js";
+import { transcriptItem } from "../site/site-index.js";
 import { loadSiteConfig } from "../config/site-config.js";
 import { answerUrl } from "../emit/answer-pages.js";
 import { pageUrl } from "../emit/page-url.js";

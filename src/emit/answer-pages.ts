@@ -1,6 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import yaml from "js-yaml";
 import { z } from "zod";
 import { TurnSchema, type QaSection, type Transcript } from "../model/transcript.js";
 import { pageUrl } from "./page-url.js";
@@ -8,14 +5,14 @@ import { sectionSummary } from "./summary.js";
 
 /**
  * Every question/answer section also gets a page of its own at the transcript URL plus the section id
- * (README, "Anchor and URL contract"), so a shared link can preview the question itself. The page is a
- * Markdown file with front-matter only: the layout (src/site/templates/answer.ts) renders the turns from
- * this data, escaping every word, so nothing in a transcript ever becomes markup.
+ * (README, "Anchor and URL contract"), so a shared link can preview the question itself. No file is emitted
+ * for it: one paginated Eleventy template renders every answer page of a shard from this data
+ * (src/site/eleventy-config.ts), and its layout (src/site/templates/answer.ts) escapes every word, so nothing
+ * in a transcript ever becomes markup.
  */
 const Neighbour = z.object({ id: z.string(), number: z.number().int().positive(), summary: z.string() }).nullable();
 
 export const AnswerPageDataSchema = z.object({
-  layout: z.literal("answer.11ty.js"),
   permalink: z.string().regex(/^\/[^\s{}%]*\/$/u),
   id: z.string(),
   /** 1-based number of this question in its transcript (the "Question 3" of the transcript page). */
@@ -47,23 +44,42 @@ export function answerUrl(transcriptUrl: string, sectionId: string): string {
   return `${transcriptUrl}${sectionId}/`;
 }
 
-export function answerPages(t: Transcript): AnswerPageData[] {
+/** What the speaker pages need of each answer page, without its text. */
+export type AnswerSummary = Pick<AnswerPageData, "permalink" | "number" | "summary" | "asker" | "answerers"> & { transcript: { url: string } };
+
+export function answerSummaries(t: Transcript): AnswerSummary[] {
   const url = pageUrl(t);
-  const qa = t.sections.filter((s): s is QaSection => s.kind === "qa");
-  const neighbour = (i: number) => {
-    const s = qa[i];
-    return s ? { id: s.id, number: i + 1, summary: sectionSummary(s) } : null;
-  };
-  return qa.map((s, i) =>
-    AnswerPageDataSchema.parse({
-      layout: "answer.11ty.js",
+  return t.sections
+    .filter((s): s is QaSection => s.kind === "qa")
+    .map((s, i) => ({
       permalink: answerUrl(url, s.id),
-      id: s.id,
       number: i + 1,
-      total: qa.length,
       summary: sectionSummary(s),
       asker: s.question.find((q) => q.speaker)?.speaker ?? null,
       answerers: [...new Set(s.answer.map((a) => a.speaker).filter((n): n is string => n !== null))],
+      transcript: { url },
+    }));
+}
+
+export function answerPages(t: Transcript): AnswerPageData[] {
+  const url = pageUrl(t);
+  const qa = t.sections.filter((s): s is QaSection => s.kind === "qa");
+  const summaries = answerSummaries(t);
+  const neighbour = (i: number) => {
+    const s = qa[i];
+    const x = summaries[i];
+    return s && x ? { id: s.id, number: x.number, summary: x.summary } : null;
+  };
+  return qa.map((s, i) => {
+    const x = summaries[i]!;
+    return AnswerPageDataSchema.parse({
+      permalink: x.permalink,
+      id: s.id,
+      number: x.number,
+      total: qa.length,
+      summary: x.summary,
+      asker: x.asker,
+      answerers: x.answerers,
       question: s.question,
       answer: s.answer,
       prev: neighbour(i - 1),
@@ -79,22 +95,27 @@ export function answerPages(t: Transcript): AnswerPageData[] {
         published: t.source.published ?? null,
         language: t.language,
       },
-    }),
-  );
+    });
+  });
 }
 
-/** Writes one front-matter-only Markdown page per answer into `dir`/answers/, named by transcript order. */
-export async function writeAnswerPages(dir: string, parsed: { t: Transcript }[]): Promise<number> {
-  let n = 0;
-  for (const [i, { t }] of parsed.entries()) {
-    const pages = answerPages(t);
-    if (!pages.length) continue;
-    const sub = join(dir, "answers", String(i).padStart(5, "0"));
-    await mkdir(sub, { recursive: true });
-    for (const p of pages) {
-      await writeFile(join(sub, `${String(p.number).padStart(4, "0")}.md`), `---\n${yaml.dump(p, { lineWidth: -1, noRefs: true, sortKeys: false, quotingType: '"' })}---\n`);
-      n++;
-    }
-  }
-  return n;
+/**
+ * The answer pages of some transcripts for one Eleventy run: every URL up front (Eleventy lays out all its
+ * pages before rendering any), each page's data built only when it is rendered, one transcript at a time,
+ * so a shard never holds a second copy of its transcripts' text.
+ */
+export function answerSource(transcripts: Transcript[]): { permalinks: string[]; page(i: number): AnswerPageData } {
+  const where: { t: number; n: number }[] = [];
+  const permalinks: string[] = [];
+  transcripts.forEach((t, ti) => answerSummaries(t).forEach((a, n) => (where.push({ t: ti, n }), permalinks.push(a.permalink))));
+  let last: { t: number; pages: AnswerPageData[] } | null = null;
+  return {
+    permalinks,
+    page(i) {
+      const at = where[i];
+      if (!at) throw new Error(`no answer page ${i}`);
+      if (last?.t !== at.t) last = { t: at.t, pages: answerPages(transcripts[at.t]!) };
+      return last.pages[at.n]!;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { AnswerPageDataSchema, type AnswerPageData } from "../emit/answer-pages.js";
+import type { AnswerSummary } from "../emit/answer-pages.js";
 import { PageDataSchema } from "../emit/front-matter.js";
 import { slugify } from "../parse/ids.js";
 
@@ -42,14 +42,6 @@ export function newestFirst(a: Pick<TranscriptItem, "eventDate" | "title" | "url
   return (b.eventDate ?? "").localeCompare(a.eventDate ?? "") || a.title.localeCompare(b.title) || a.url.localeCompare(b.url);
 }
 
-/** Answer pages (src/emit/answer-pages.ts), in transcript order then question order. */
-export function answerItems(all: EleventyItem[]): (AnswerPageData & { url: string })[] {
-  return all
-    .filter((item) => item.data.layout === "answer.11ty.js")
-    .map((item) => ({ ...AnswerPageDataSchema.parse(item.data), url: item.url }))
-    .sort((a, b) => a.transcript.url.localeCompare(b.transcript.url) || a.number - b.number);
-}
-
 export interface YearGroup {
   /** "2020", or "undated". */
   year: string;
@@ -91,7 +83,7 @@ export interface SpeakerItem {
  * answered and asked there. Slugs are unique: a second name with the same slug gets "-2" (names sorted first,
  * so the suffix never depends on input order).
  */
-export function speakerItems(transcripts: TranscriptItem[], answers: AnswerPageData[]): SpeakerItem[] {
+export function speakerItems(transcripts: TranscriptItem[], answers: AnswerSummary[]): SpeakerItem[] {
   const names = [...new Set(transcripts.flatMap((t) => t.speakers))].sort((a, b) => a.localeCompare(b));
   const counts = new Map<string, { answers: number; questions: number; answered: SpeakerTranscript["answered"] }>();
   const key = (name: string, url: string) => `${name}\u0000${url}`;

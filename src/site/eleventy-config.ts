@@ -1,7 +1,9 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.js";
-import { answerItems, speakerItems, transcriptItems, yearGroups, type SpeakerItem, type YearGroup } from "./collections.js";
+import type { AnswerPageData } from "../emit/answer-pages.js";
+import { speakerItems, transcriptItems, yearGroups, type SpeakerItem, type YearGroup } from "./collections.js";
+import type { SiteIndex } from "./site-index.js";
 import { renderAnswer } from "./templates/answer.js";
 import { renderHome } from "./templates/home.js";
 import { renderNotFound } from "./templates/not-found.js";
@@ -21,6 +23,25 @@ export interface BuildFolders {
   output: string;
 }
 
+/** Answer pages of one run's transcripts: their URLs up front, their data only when a page is rendered. */
+export interface AnswerSource {
+  permalinks: string[];
+  page(i: number): AnswerPageData;
+}
+
+/**
+ * What one Eleventy run renders (src/build/render.ts). A build renders the transcripts in shards ("pages":
+ * transcript pages, their answer pages and redirect pages) and then the pages that list them ("lists": home,
+ * years, speakers, search, 404, and the assets), so no run holds the whole archive. Without a plan (Eleventy
+ * run bare over an emitted folder) one run renders everything and the lists come from its own pages.
+ */
+export interface RenderPlan {
+  mode: "all" | "pages" | "lists";
+  /** The whole archive's transcripts and speakers (src/site/site-index.ts). */
+  index?: SiteIndex;
+  answers?: AnswerSource;
+}
+
 type Item = { url: string; data: Record<string, unknown> };
 type Data = Record<string, unknown> & {
   site: SiteConfig;
@@ -37,18 +58,57 @@ export default function verbatimEleventy(eleventyConfig: any): object {
   // A build (src/build/build.ts) passes its settings and folders as global data; run bare, Eleventy gets the defaults.
   const site: SiteConfig = (eleventyConfig.globalData?.site as SiteConfig | undefined) ?? loadSiteConfig();
   const folders: BuildFolders = (eleventyConfig.globalData?.verbatimFolders as BuildFolders | undefined) ?? { pages: PAGES_DIR, output: site.output };
+  const plan: RenderPlan = (eleventyConfig.globalData?.verbatimRender as RenderPlan | undefined) ?? { mode: "all" };
+  const pages = plan.mode !== "lists";
+  const lists = plan.mode !== "pages";
   eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
+  if (lists) eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: "assets" });
   eleventyConfig.setQuietMode(true);
   // The emitted pages live in a git-ignored build folder; Eleventy must not skip them for that.
   eleventyConfig.setUseGitIgnore(false);
-  // Derived lists, computed once per build from the emitted pages' front-matter.
-  eleventyConfig.addCollection("transcripts", (api: CollectionApi) => transcriptItems(api.getAll()));
-  eleventyConfig.addCollection("years", (api: CollectionApi) => yearGroups(transcriptItems(api.getAll())));
-  eleventyConfig.addCollection("speakers", (api: CollectionApi) => speakerItems(transcriptItems(api.getAll()), answerItems(api.getAll())));
+  // The archive's lists: from the build's site index, or (bare) from this run's emitted pages' front-matter.
+  const transcripts = (api: CollectionApi) => plan.index?.transcripts ?? transcriptItems(api.getAll());
+  eleventyConfig.addCollection("transcripts", transcripts);
+  eleventyConfig.addCollection("years", (api: CollectionApi) => yearGroups(transcripts(api)));
+  eleventyConfig.addCollection("speakers", (api: CollectionApi) => plan.index?.speakers ?? speakerItems(transcripts(api), []));
+  if (pages) addPageTemplates(eleventyConfig, plan.answers);
+  if (lists) addListTemplates(eleventyConfig);
+  return {
+    dir: { input: folders.pages, output: folders.output, includes: "_includes" },
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+    templateFormats: ["md", "11ty.js"],
+  };
+}
+
+/** Transcript pages (the layout of the emitted Markdown), one page per answer, and redirects from old URLs. */
+function addPageTemplates(eleventyConfig: any, answers: AnswerSource | undefined): void {
   eleventyConfig.addTemplate("_includes/transcript.11ty.js", { render: (data: Data) => renderTranscript(data) });
-  eleventyConfig.addTemplate("_includes/answer.11ty.js", { render: (data: Data) => renderAnswer(data) });
+  // One paginated template for every answer page: no file to write, read and parse per answer, and Eleventy
+  // keeps one template instead of ten per transcript.
+  eleventyConfig.addTemplate("answers.11ty.js", {
+    data: {
+      verbatimAnswers: answers?.permalinks ?? [],
+      pagination: { data: "verbatimAnswers", size: 1, alias: "answerPermalink", addAllPagesToCollections: false },
+      permalink: (data: { answerPermalink: string }) => data.answerPermalink,
+      eleventyExcludeFromCollections: true,
+    },
+    render: (data: Data & { pagination: { pageNumber: number } }) => renderAnswer({ ...answers!.page(data.pagination.pageNumber), site: data.site }),
+  });
+  // Old ids' per-answer URLs and former page URLs (src/ids/reconcile.ts) get static redirect pages.
+  eleventyConfig.addTemplate("redirects.11ty.js", {
+    data: {
+      pagination: { data: "collections.all", size: 1, alias: "redirect", before: (all: { data: Record<string, unknown> }[]) => redirectsOf(all) },
+      permalink: (data: { redirect: Redirect }) => data.redirect.from,
+      eleventyExcludeFromCollections: true,
+    },
+    render: (data: Data & { redirect: Redirect }) => renderRedirect(data.redirect, data.site),
+  });
+}
+
+/** The pages that list transcripts, and the fixed pages. */
+function addListTemplates(eleventyConfig: any): void {
   eleventyConfig.addTemplate("index.11ty.js", {
     data: { permalink: "/", eleventyExcludeFromCollections: true },
     render: (data: Data) => renderHome({ site: data.site, transcripts: data.collections.transcripts }),
@@ -81,19 +141,4 @@ export default function verbatimEleventy(eleventyConfig: any): object {
     data: { permalink: "/search/", eleventyExcludeFromCollections: true },
     render: (data: Data) => renderSearch({ site: data.site }),
   });
-  // Old ids' per-answer URLs and former page URLs (src/ids/reconcile.ts) get static redirect pages.
-  eleventyConfig.addTemplate("redirects.11ty.js", {
-    data: {
-      pagination: { data: "collections.all", size: 1, alias: "redirect", before: (all: { data: Record<string, unknown> }[]) => redirectsOf(all) },
-      permalink: (data: { redirect: Redirect }) => data.redirect.from,
-      eleventyExcludeFromCollections: true,
-    },
-    render: (data: Data & { redirect: Redirect }) => renderRedirect(data.redirect, data.site),
-  });
-  return {
-    dir: { input: folders.pages, output: folders.output, includes: "_includes" },
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
-    templateFormats: ["md", "11ty.js"],
-  };
 }

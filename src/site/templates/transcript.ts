@@ -15,7 +15,7 @@ export function renderTranscript(data: TranscriptData): string {
   const year = d.eventDate?.slice(0, 4) ?? "undated";
   const questions = d.toc.filter((s) => s.kind === "qa").length;
   const all = data.collections?.transcripts ?? [];
-  const at = all.findIndex((t) => t.url === url);
+  const at = positionIn(all, url);
   // Newest first: the previous item is the newer transcript.
   const newer = at > 0 ? all[at - 1] : undefined;
   const older = at >= 0 ? all[at + 1] : undefined;
@@ -65,6 +65,14 @@ ${newer ? html`<a class="pager-newer" href="${newer.url}" rel="next"><span class
     head: html`<link rel="alternate" type="application/json" href="${url}index.json">
 <link rel="alternate" type="text/markdown" href="${url}index.md">`,
   });
+}
+
+// Every page of a build looks itself up in the same list: index it once, not once per page.
+const positions = new WeakMap<TranscriptItem[], Map<string, number>>();
+function positionIn(all: TranscriptItem[], url: string): number {
+  let map = positions.get(all);
+  if (!map) positions.set(all, (map = new Map(all.map((t, i) => [t.url, i] as const))));
+  return map.get(url) ?? -1;
 }
 
 function hostOf(url: string): string {
