@@ -74,10 +74,10 @@ export const REPORT_FILE = ".verbatim/build-report.json";
 export const LEDGER_FILE = ".ledger.json";
 /**
  * Eleventy keeps every page of a run, its data and its output in memory until the run ends; a run of 1,000
- * transcripts (about 11,000 pages with their answer pages) peaks near 1.5 GB, so larger archives render in
+ * transcripts (about 11,000 pages with their answer pages) peaks near 1.5 GB, so archives render in
  * runs of this many transcripts.
  */
-export const SHARD_SIZE = 1000;
+export const SHARD_SIZE = 250;
 
 /**
  * ingest -> parse -> emit -> Eleventy -> Pagefind. Renders into a sibling folder and swaps it in only when
