@@ -43,6 +43,8 @@ const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model ?? "unkno
 interface Stage {
   ms: number;
   peakMb: number;
+  /** The render stage's own breakdown: shards, worker threads, and thread time in emit and in Eleventy. */
+  detail?: { shards: number; workers: number; emitMs: number; renderMs: number };
 }
 interface Step {
   status: RunStatus;
@@ -130,7 +132,7 @@ async function benchSize(n: number): Promise<SizeResult> {
       perThread = round(data.detail.bytes / 1e6 / ((th.ingest + th.parse) / 1000), 1);
       workers = data.detail.workers;
     } else {
-      stages[data.stage] = { ms: round(data.ms), peakMb: round(peakBetween(cold.samples, t - data.ms, t)) };
+      stages[data.stage] = { ms: round(data.ms), peakMb: round(peakBetween(cold.samples, t - data.ms, t)), ...(data.detail && Object.keys(data.detail).length ? { detail: data.detail } : {}) };
     }
   }
   let done = events(cold, "done")[0]?.data as { urls: string[]; pages: number } | undefined;
@@ -224,13 +226,13 @@ const ok = (st: Step | null | undefined, text: string) => (!st ? "–" : st.stat
 export function table(results: SizeResult[]): string {
   const rows = [...results].sort((a, b) => a.n - b.n);
   const out: string[] = [];
-  out.push("| transcripts | corpus | ingest+parse | parse rate | per CPU-s: parse / emit | ids (ledger) | emit | Eleventy render | data files | search index | total | without search | peak memory | warm rebuild | dev: edit → page | page (br, +CSS) |");
+  out.push("| transcripts | corpus | ingest+parse | parse rate | per CPU-s: parse / emit | ids (ledger) | emit + Eleventy render | thread time: emit / Eleventy | data files | search index | total | without search | peak memory | warm rebuild | dev: edit → page | page (br, +CSS) |");
   out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     const v = r.verbatim;
     const noSearch = v.status === "ok" ? v.ms - (v.stages.index?.ms ?? 0) : r.pagesOnly?.status === "ok" ? r.pagesOnly.ms : null;
     const st = v.stages;
-    out.push(`| ${r.n.toLocaleString("en-US")} | ${r.corpusMb} MB | ${s(st["ingest+parse"]?.ms)} | ${v.parseMbPerS ?? "–"} MB/s | ${v.parseMbPerCpuS ?? "–"} / ${v.emitMbPerCpuS ?? "–"} MB/s | ${s(st.ids?.ms)} | ${s(st.emit?.ms)} | ${s(st.render?.ms)} | ${s(st.data?.ms)} | ${s(st.index?.ms)} | ${ok(v, s(v.ms))} | ${s(noSearch)} | ${mb(v.peakMb)} | ${ok(r.warm, s(r.warm?.ms))} | ${r.dev && r.dev.status === "ok" ? `${Math.round(r.dev.medianMs)} ms (max ${Math.round(r.dev.maxMs)})` : ok(r.dev, "")} | ${r.weight ? `${r.weight.medianKb} KB (max ${r.weight.maxKb})` : "–"} |`);
+    out.push(`| ${r.n.toLocaleString("en-US")} | ${r.corpusMb} MB | ${s(st["ingest+parse"]?.ms)} | ${v.parseMbPerS ?? "–"} MB/s | ${v.parseMbPerCpuS ?? "–"} / ${v.emitMbPerCpuS ?? "–"} MB/s | ${s(st.ids?.ms)} | ${st.emit && st.render ? s(st.emit.ms + st.render.ms) : "–"} | ${st.render?.detail ? `${s(st.render.detail.emitMs)} / ${s(st.render.detail.renderMs)} (${st.render.detail.shards} runs, ${st.render.detail.workers || 1} thread${st.render.detail.workers > 1 ? "s" : ""})` : "–"} | ${s(st.data?.ms)} | ${s(st.index?.ms)} | ${ok(v, s(v.ms))} | ${s(noSearch)} | ${mb(v.peakMb)} | ${ok(r.warm, s(r.warm?.ms))} | ${r.dev && r.dev.status === "ok" ? `${Math.round(r.dev.medianMs)} ms (max ${Math.round(r.dev.maxMs)})` : ok(r.dev, "")} | ${r.weight ? `${r.weight.medianKb} KB (max ${r.weight.maxKb})` : "–"} |`);
   }
   out.push("");
   out.push("| transcripts | bare Eleventy | Pagefind CLI | baseline total | baseline peak | Verbatim total | total ratio | render ratio | index ratio |");

@@ -30,6 +30,9 @@ export async function renderSite(root: string, site: SiteConfig, pagesDir: strin
       if (plan) c.addGlobalData("verbatimRender", Object.freeze({ ...plan }));
     },
   });
+  // Eleventy prints a "Wrote N files" line for every run, even in quiet mode; a build of many shards reports
+  // its own totals instead. Warnings and errors still reach the console.
+  (elev as unknown as { logger: { overrideLogger(l: object): void } }).logger.overrideLogger({ log() {}, info() {}, warn: (...a: unknown[]) => console.warn(...a), error: (...a: unknown[]) => console.error(...a) });
   const [, templates] = await elev.write();
   return templates
     .filter((r): r is TemplateResult & { outputPath: string } => typeof r.outputPath === "string")
