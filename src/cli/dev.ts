@@ -10,7 +10,7 @@ import { renderTranscriptFiles, transcriptItem, withItem } from "../build/render
 import { loadSiteConfig } from "../config/site-config.js";
 import { answerUrl } from "../emit/answer-pages.js";
 import { pageUrl } from "../emit/page-url.js";
-import { readLedger, type Ledger } from "../ids/ledger-file.js";
+import { emptyLedger, readLedger, type Ledger } from "../ids/ledger-file.js";
 import { reconcile } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
@@ -80,7 +80,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   // What the last full build published, as dev's fast path recomputes it: transcripts as parsed (file-name
   // order), the ledger, the transcripts collection, and each file's output URLs (to remove stale ones).
   let parsed: Parsed[] = [];
-  let ledger: Ledger = { version: 1, transcripts: [] };
+  let ledger: Ledger = emptyLedger();
   let items: TranscriptItem[] = [];
   const outputs = new Map<string, string[]>();
   const pageOf = new Map<string, string>();

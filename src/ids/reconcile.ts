@@ -1,8 +1,8 @@
 import { pageUrl } from "../emit/page-url.js";
 import type { Section, Transcript } from "../model/transcript.js";
 import { baseSectionId, withParagraphIds } from "../parse/ids.js";
-import type { Ledger, LedgerEntry, LedgerRecord } from "./ledger-file.js";
-import { sectionScore, sectionText, type SectionText } from "./text.js";
+import { LEDGER_VERSION, type Ledger, type LedgerEntry, type LedgerRecord } from "./ledger-file.js";
+import { legacySketches, sectionScore, sectionText, type SectionText } from "./text.js";
 
 /** A section of the new text takes over an old id at this score or above (see sectionScore). */
 export const MATCH_SCORE = 0.6;
@@ -30,13 +30,21 @@ export interface Reconciled {
  * Gives each transcript the ids its sections had in the ledger, issues new ids only for new sections (never an
  * id the ledger already holds), and turns ids that no section matches any more into aliases. Pure and
  * deterministic: the same ledger and transcripts always give the same result. `textsOf` lets a caller that
- * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, which are the
- * costly part (a hash per shingle); it must return what `sectionText` gives.
+ * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, and a build take
+ * the ones its parse workers computed: they are the costly part (a hash per shingle); it must return what
+ * `sectionText` gives.
  */
 export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText)): Reconciled {
   const texts = transcripts.map(textsOf);
-  const claims = claimEntries(ledger.transcripts, transcripts, texts);
-  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null)));
+  const scorers = transcripts.map((t, i) => scorer(t.sections, texts[i] ?? []));
+  const recordTexts = new Map<LedgerRecord, RecordText>();
+  const textOf = (r: LedgerRecord): RecordText => {
+    let x = recordTexts.get(r);
+    if (!x) recordTexts.set(r, (x = recordText(r)));
+    return x;
+  };
+  const claims = claimEntries(ledger.transcripts, transcripts, texts, scorers, textOf);
+  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null), scorers[i] as Scorer, textOf));
   const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));
   const claimed = new Set(claims.filter((c): c is number => c !== null));
   const kept = ledger.transcripts.filter((_, i) => !claimed.has(i));
@@ -45,7 +53,7 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
     ...r.links,
     redirects: r.links.redirects.filter((x) => !livePaths.has(x.from) && !taken.has(x.from) && (taken.add(x.from), true)),
   }));
-  return { transcripts: results.map((r) => r.transcript), links, ledger: { version: 1, transcripts: [...results.map((r) => r.entry), ...kept] } };
+  return { transcripts: results.map((r) => r.transcript), links, ledger: { version: LEDGER_VERSION, transcripts: [...results.map((r) => r.entry), ...kept] } };
 }
 
 /** Source URL without scheme, "www." or trailing slash: http/https reposts of one page are one source. */
@@ -58,7 +66,7 @@ export function sourceKey(url: string | undefined | null): string | null {
  * Which ledger entry each transcript continues: first the same source URL, then the same page URL, then the
  * entry sharing most of its sections (at least half of them). Each entry continues at most one transcript.
  */
-function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][]): (number | null)[] {
+function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorers: Scorer[], textOf: (r: LedgerRecord) => RecordText): (number | null)[] {
   const claims: (number | null)[] = transcripts.map(() => null);
   const free = new Set(entries.map((_, i) => i));
   const pass = (matches: (t: Transcript, e: LedgerEntry) => boolean): void => {
@@ -73,10 +81,11 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   transcripts.forEach((_, ti) => {
     if (claims[ti] !== null) return;
     const mine = texts[ti] ?? [];
+    const score = scorers[ti] as Scorer;
     let best: { ei: number; n: number } | null = null;
     for (const ei of free) {
       const records = (entries[ei] as LedgerEntry).ids;
-      const n = mine.filter((s) => records.some((r) => sectionScore(s, recordText(r)) >= MATCH_SCORE)).length;
+      const n = mine.filter((_, si) => records.some((r) => score(si, textOf(r)) >= MATCH_SCORE)).length;
       if (n > 0 && n * 2 >= mine.length && (!best || n > best.n)) best = { ei, n };
     }
     if (best) { claims[ti] = best.ei; free.delete(best.ei); }
@@ -84,23 +93,44 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   return claims;
 }
 
-const recordText = (r: LedgerRecord): Pick<SectionText, "kind" | "fingerprint" | "question" | "answer"> => ({
+/** What a ledger record remembers of its section's text; `legacy`: sketched with version 1's sha256. */
+type RecordText = Pick<SectionText, "kind" | "fingerprint" | "question" | "answer"> & { legacy: boolean };
+
+const recordText = (r: LedgerRecord): RecordText => ({
   kind: r.kind,
   fingerprint: r.fingerprint,
   question: r.question === "" ? [] : r.question.split(" "),
   answer: r.answer === "" ? [] : r.answer.split(" "),
+  legacy: r.sketch === "sha256",
 });
 
-function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
+/** sectionScore of a transcript's section `si` and a record. */
+type Scorer = (si: number, r: RecordText) => number;
+
+/**
+ * Scores one transcript's sections against ledger records. A record sketched with version 1's hash is compared
+ * with the section sketched the same way: made only when such a comparison needs it (same kind, different
+ * fingerprint), once per section.
+ */
+function scorer(sections: readonly Section[], texts: readonly SectionText[]): Scorer {
+  const legacy: (SectionText | undefined)[] = [];
+  return (si, r) => {
+    const s = texts[si] as SectionText;
+    if (!r.legacy || s.kind !== r.kind || s.fingerprint === r.fingerprint) return sectionScore(s, r);
+    return sectionScore((legacy[si] ??= { ...s, ...legacySketches(sections[si] as Section) }), r);
+  };
+}
+
+function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null, score: Scorer, textOf: (r: LedgerRecord) => RecordText): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
   const url = pageUrl(t);
   const records = entry?.ids ?? [];
-  const recordTexts = records.map(recordText);
+  const recordTexts = records.map(textOf);
 
   // 1. Old ids follow their text: best pairs first, live ids before aliases, then document order.
   const pairs: { ri: number; si: number; score: number }[] = [];
-  records.forEach((_, ri) => texts.forEach((s, si) => {
-    const score = sectionScore(s, recordTexts[ri] as ReturnType<typeof recordText>);
-    if (score >= MATCH_SCORE) pairs.push({ ri, si, score });
+  records.forEach((_, ri) => texts.forEach((_, si) => {
+    const x = score(si, recordTexts[ri] as RecordText);
+    if (x >= MATCH_SCORE) pairs.push({ ri, si, score: x });
   }));
   pairs.sort((a, b) => b.score - a.score || Number(records[a.ri]?.alias !== null) - Number(records[b.ri]?.alias !== null) || a.ri - b.ri || a.si - b.si);
   const recordOf = new Map<number, number>(); // section index -> record index
@@ -131,9 +161,9 @@ function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | 
   for (const { r, ri } of oldLive) {
     if (matched.has(ri) || sections.length === 0) continue;
     let best = -1, bestScore = ALIAS_SCORE;
-    texts.forEach((s, si) => {
-      const score = sectionScore(s, recordTexts[ri] as ReturnType<typeof recordText>);
-      if (score >= bestScore && (best === -1 || score > bestScore)) { best = si; bestScore = score; }
+    texts.forEach((_, si) => {
+      const x = score(si, recordTexts[ri] as RecordText);
+      if (x >= bestScore && (best === -1 || x > bestScore)) { best = si; bestScore = x; }
     });
     if (best >= 0) { target.set(r.id, ids[best] as string); continue; }
     const k = oldLive.findIndex((x) => x.ri === ri);

@@ -138,6 +138,8 @@ describe("reconcile (the id ledger)", () => {
     await expect(readLedger(join(dir, "bad.json"))).rejects.toThrow(/bad\.json: the id ledger is not valid JSON/);
     await writeFile(join(dir, "wrong.json"), JSON.stringify({ version: 1, transcripts: [{ url: "/x/", ids: "no" }] }));
     await expect(readLedger(join(dir, "wrong.json"))).rejects.toThrow(/wrong\.json: the id ledger is damaged at transcripts\.0\./);
+    await writeFile(join(dir, "newer.json"), JSON.stringify({ version: 3, transcripts: [] }));
+    await expect(readLedger(join(dir, "newer.json"))).rejects.toThrow(/newer\.json: the id ledger is version 3, written by a newer verbatim/);
     expect(await readLedger(join(dir, "missing.json"))).toEqual(emptyLedger());
   });
 });
