@@ -6,6 +6,7 @@ import { emitMarkdown } from "../emit/markdown.js";
 import { pageUrl } from "../emit/page-url.js";
 import { readLedger, writeLedger } from "../ids/ledger-file.js";
 import { reconcile } from "../ids/reconcile.js";
+import { sectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
@@ -111,7 +112,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   dedupeUrls(parsed, report);
   log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
   const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
-  const ids = reconcile(await readLedger(ledgerFile), parsed.map((p) => p.t));
+  // Section texts come from the parse workers (or the cache); they hold after dedupeUrls, which changes slugs only.
+  const textsOf = new Map(parsed.map((p) => [p.t, p.texts]));
+  const ids = reconcile(await readLedger(ledgerFile), parsed.map((p) => p.t), (t) => textsOf.get(t) ?? t.sections.map(sectionText));
   parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
   stage("ids");
 

@@ -93,7 +93,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       ledgerStamp = s;
     }
   };
-  // Section texts depend on the sections only, which a parse creates once and nothing changes afterwards.
+  // Section texts depend on the sections only, which a parse creates once and nothing changes afterwards. The
+  // parse (worker or cache) made them already; sectionText here is only a fallback.
   const texts = new WeakMap<Transcript["sections"], SectionText[]>();
   const textsOf = (t: Transcript): SectionText[] => {
     let x = texts.get(t.sections);
@@ -111,7 +112,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     return [url, `${url}index.json`, `${url}index.md`, ...t.sections.flatMap((s) => (s.kind === "qa" ? [answerUrl(url, s.id)] : []))];
   };
   const resync = async () => {
-    parsed = (await loadTranscripts(inputDir, { aliases: site.aliases, maxBytes: DEFAULT_MAX_FILE_BYTES, cacheDir: ctx.cacheDir })).parsed;
+    const loaded = await loadTranscripts(inputDir, { aliases: site.aliases, maxBytes: DEFAULT_MAX_FILE_BYTES, cacheDir: ctx.cacheDir });
+    for (const p of loaded.parsed) texts.set(p.t.sections, p.texts);
+    parsed = loaded.parsed.map((p) => ({ file: p.file, t: p.t }));
     await freshLedger();
     const settled = settle(parsed);
     items = settled.map((p) => transcriptItem(p.t, p.file)).sort(newestFirst);
@@ -179,6 +182,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       return;
     }
     for (const w of result.t.warnings) log(`${file}:${w.line}: ${w.severity}: ${w.message}`);
+    texts.set(result.t.sections, result.texts);
     if (at >= 0) parsed[at] = { file, t: result.t };
     else {
       parsed.push({ file, t: result.t });
