@@ -69,15 +69,26 @@ export function sourceKey(url: string | undefined | null): string | null {
 function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorers: Scorer[], textOf: (r: LedgerRecord) => RecordText): (number | null)[] {
   const claims: (number | null)[] = transcripts.map(() => null);
   const free = new Set(entries.map((_, i) => i));
-  const pass = (matches: (t: Transcript, e: LedgerEntry) => boolean): void => {
+  // Each pass gives a transcript the first free entry (in ledger order) with its key, through an index by key.
+  const pass = (keysOf: (e: LedgerEntry) => (string | null)[], keyOf: (t: Transcript) => string | null): void => {
+    const index = new Map<string, number[]>();
+    entries.forEach((e, ei) => {
+      for (const k of new Set(keysOf(e))) {
+        if (k === null) continue;
+        const list = index.get(k);
+        if (list) list.push(ei);
+        else index.set(k, [ei]);
+      }
+    });
     transcripts.forEach((t, ti) => {
       if (claims[ti] !== null) return;
-      const ei = [...free].find((i) => matches(t, entries[i] as LedgerEntry));
+      const k = keyOf(t);
+      const ei = k === null ? undefined : index.get(k)?.find((i) => free.has(i));
       if (ei !== undefined) { claims[ti] = ei; free.delete(ei); }
     });
   };
-  pass((t, e) => sourceKey(t.source.url) !== null && sourceKey(t.source.url) === sourceKey(e.source));
-  pass((t, e) => pageUrl(t) === e.url || e.formerUrls.includes(pageUrl(t)));
+  pass((e) => [sourceKey(e.source)], (t) => sourceKey(t.source.url));
+  pass((e) => [e.url, ...e.formerUrls], (t) => pageUrl(t));
   transcripts.forEach((_, ti) => {
     if (claims[ti] !== null) return;
     const mine = texts[ti] ?? [];
@@ -239,9 +250,33 @@ function paragraphIds(id: string, upTo: LedgerRecord["paragraphs"], from: Ledger
   return out;
 }
 
+const PREVIEW_WORDS = 12;
+
+/**
+ * The section's opening words: its paragraphs joined by spaces, split at whitespace, the first 12 words (and
+ * "…" if there are more). Reads only as many paragraphs, and as much of them, as those words need.
+ */
 function preview(s: Section): string {
   const turns = s.kind === "qa" ? [...s.question, ...s.answer] : s.turns;
-  const text = turns.flatMap((x) => x.paragraphs).map((p) => p.text).join(" ");
-  const ws = text.trim().split(/\s+/u);
-  return ws.length > 12 ? `${ws.slice(0, 12).join(" ")}…` : ws.join(" ");
+  const paragraphs = turns.flatMap((x) => x.paragraphs);
+  let text = "";
+  for (const [i, p] of paragraphs.entries()) {
+    text = i === 0 ? p.text : `${text} ${p.text}`;
+    const ws = leadingWords(text, PREVIEW_WORDS + 1);
+    if (ws.length > PREVIEW_WORDS) return `${ws.slice(0, PREVIEW_WORDS).join(" ")}…`;
+  }
+  return text.trim().split(/\s+/u).join(" ");
+}
+
+/**
+ * The first `n` words of `text.trim().split(/\s+/u)` (all of them if there are fewer). Exact: it splits a
+ * prefix cut just before a whitespace character, whose words are all whole, widening it until it holds n.
+ */
+function leadingWords(text: string, n: number): string[] {
+  for (let end = 16 * n; ; end *= 4) {
+    const cut = end >= text.length ? -1 : text.slice(end).search(/\s/u);
+    const prefix = cut === -1 ? text : text.slice(0, end + cut);
+    const ws = prefix.trim().split(/\s+/u);
+    if (ws.length >= n || prefix.length === text.length) return ws.slice(0, n);
+  }
 }
