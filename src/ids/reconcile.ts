@@ -32,19 +32,23 @@ export interface Reconciled {
  * deterministic: the same ledger and transcripts always give the same result. `textsOf` lets a caller that
  * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, and a build take
  * the ones its parse workers computed: they are the costly part (a hash per shingle); it must return what
- * `sectionText` gives.
+ * `sectionText` gives. `exhaustive` turns off the shortcuts that skip scoring (see reconcileOne and scorer),
+ * which never change the result: the tests compare the two.
  */
-export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText)): Reconciled {
+export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText), options: { exhaustive?: boolean } = {}): Reconciled {
   const texts = transcripts.map(textsOf);
-  const scorers = transcripts.map((t, i) => scorer(t.sections, texts[i] ?? []));
   const recordTexts = new Map<LedgerRecord, RecordText>();
   const textOf = (r: LedgerRecord): RecordText => {
     let x = recordTexts.get(r);
     if (!x) recordTexts.set(r, (x = recordText(r)));
     return x;
   };
-  const claims = claimEntries(ledger.transcripts, transcripts, texts, scorers, textOf);
-  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null), scorers[i] as Scorer, textOf));
+  // Same fingerprint, same words, so the same version-1 sketches: those records give them without hashing.
+  const legacyByFingerprint = new Map<string, LedgerRecord>();
+  if (!options.exhaustive) for (const e of ledger.transcripts) for (const r of e.ids) if (r.sketch === "sha256" && !legacyByFingerprint.has(r.fingerprint)) legacyByFingerprint.set(r.fingerprint, r);
+  const scorers = transcripts.map((t, i) => scorer(t.sections, texts[i] ?? [], textOf, legacyByFingerprint));
+  const claims = claimEntries(ledger.transcripts, transcripts, texts, scorers);
+  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null), scorers[i] as Scorer, options.exhaustive === true));
   const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));
   const claimed = new Set(claims.filter((c): c is number => c !== null));
   const kept = ledger.transcripts.filter((_, i) => !claimed.has(i));
@@ -66,7 +70,7 @@ export function sourceKey(url: string | undefined | null): string | null {
  * Which ledger entry each transcript continues: first the same source URL, then the same page URL, then the
  * entry sharing most of its sections (at least half of them). Each entry continues at most one transcript.
  */
-function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorers: Scorer[], textOf: (r: LedgerRecord) => RecordText): (number | null)[] {
+function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorers: Scorer[]): (number | null)[] {
   const claims: (number | null)[] = transcripts.map(() => null);
   const free = new Set(entries.map((_, i) => i));
   // Each pass gives a transcript the first free entry (in ledger order) with its key, through an index by key.
@@ -92,11 +96,11 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   transcripts.forEach((_, ti) => {
     if (claims[ti] !== null) return;
     const mine = texts[ti] ?? [];
-    const score = scorers[ti] as Scorer;
+    const { score } = scorers[ti] as Scorer;
     let best: { ei: number; n: number } | null = null;
     for (const ei of free) {
       const records = (entries[ei] as LedgerEntry).ids;
-      const n = mine.filter((_, si) => records.some((r) => score(si, textOf(r)) >= MATCH_SCORE)).length;
+      const n = mine.filter((_, si) => records.some((r) => score(si, r) >= MATCH_SCORE)).length;
       if (n > 0 && n * 2 >= mine.length && (!best || n > best.n)) best = { ei, n };
     }
     if (best) { claims[ti] = best.ei; free.delete(best.ei); }
@@ -104,53 +108,101 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   return claims;
 }
 
-/** What a ledger record remembers of its section's text; `legacy`: sketched with version 1's sha256. */
-type RecordText = Pick<SectionText, "kind" | "fingerprint" | "question" | "answer"> & { legacy: boolean };
+/** What a ledger record remembers of its section's text, as sectionScore takes it. */
+type RecordText = Pick<SectionText, "kind" | "fingerprint" | "question" | "answer">;
 
-const recordText = (r: LedgerRecord): RecordText => ({
-  kind: r.kind,
-  fingerprint: r.fingerprint,
-  question: r.question === "" ? [] : r.question.split(" "),
-  answer: r.answer === "" ? [] : r.answer.split(" "),
-  legacy: r.sketch === "sha256",
-});
+const split = (sketch: string): string[] => (sketch === "" ? [] : sketch.split(" "));
+const recordText = (r: LedgerRecord): RecordText => ({ kind: r.kind, fingerprint: r.fingerprint, question: split(r.question), answer: split(r.answer) });
 
-/** sectionScore of a transcript's section `si` and a record. */
-type Scorer = (si: number, r: RecordText) => number;
+interface Scorer {
+  /** sectionScore of the transcript's section `si` and a record. */
+  score(si: number, r: LedgerRecord): number;
+  /** Whether that score is 1, found without computing it: the same fingerprint, or the same sketches. */
+  perfect(si: number, r: LedgerRecord): boolean;
+}
 
 /**
- * Scores one transcript's sections against ledger records. A record sketched with version 1's hash is compared
- * with the section sketched the same way: made only when such a comparison needs it (same kind, different
- * fingerprint), once per section.
+ * Scores one transcript's sections against ledger records. A record sketched with version 1's hash (`sketch:
+ * "sha256"`) is compared with the section sketched the same way: taken from a version-1 record with the
+ * section's fingerprint (the same words, so the same sketches), or else made when a comparison first needs it
+ * (same kind, different fingerprint), once per section.
  */
-function scorer(sections: readonly Section[], texts: readonly SectionText[]): Scorer {
+function scorer(sections: readonly Section[], texts: readonly SectionText[], textOf: (r: LedgerRecord) => RecordText, legacyByFingerprint: Map<string, LedgerRecord>): Scorer {
   const legacy: (SectionText | undefined)[] = [];
-  return (si, r) => {
-    const s = texts[si] as SectionText;
-    if (!r.legacy || s.kind !== r.kind || s.fingerprint === r.fingerprint) return sectionScore(s, r);
-    return sectionScore((legacy[si] ??= { ...s, ...legacySketches(sections[si] as Section) }), r);
+  const legacyOf = (si: number): SectionText => {
+    let x = legacy[si];
+    if (!x) {
+      const s = texts[si] as SectionText;
+      const same = legacyByFingerprint.get(s.fingerprint);
+      x = legacy[si] = { ...s, ...(same ? { question: split(same.question), answer: split(same.answer) } : legacySketches(sections[si] as Section)) };
+    }
+    return x;
+  };
+  /** The section's sketches, made with the record's hash, joined as the record stores them. */
+  const joined: ({ question: string; answer: string } | undefined)[][] = [[], []];
+  const joinedFor = (si: number, r: LedgerRecord): { question: string; answer: string } => {
+    const old = r.sketch === "sha256";
+    const memo = joined[old ? 1 : 0] as ({ question: string; answer: string } | undefined)[];
+    let x = memo[si];
+    if (!x) {
+      const s = old ? legacyOf(si) : (texts[si] as SectionText);
+      x = memo[si] = { question: s.question.join(" "), answer: s.answer.join(" ") };
+    }
+    return x;
+  };
+  return {
+    score(si, r) {
+      const s = texts[si] as SectionText;
+      if (s.kind !== r.kind) return 0;
+      if (s.fingerprint === r.fingerprint) return 1;
+      return sectionScore(r.sketch === "sha256" ? legacyOf(si) : s, textOf(r));
+    },
+    perfect(si, r) {
+      const s = texts[si] as SectionText;
+      if (s.kind !== r.kind) return false;
+      if (s.fingerprint === r.fingerprint) return true;
+      // similarity is 1 exactly when both sketches are the same and not empty, so sectionScore is 1 exactly
+      // when every part not empty on both sides is the same on both, and at least one part is not empty.
+      const x = joinedFor(si, r);
+      return x.question === r.question && x.answer === r.answer && (r.question !== "" || r.answer !== "");
+    },
   };
 }
 
-function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null, score: Scorer, textOf: (r: LedgerRecord) => RecordText): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
+function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null, { score, perfect }: Scorer, exhaustive: boolean): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
   const url = pageUrl(t);
   const records = entry?.ids ?? [];
-  const recordTexts = records.map(textOf);
 
   // 1. Old ids follow their text: best pairs first, live ids before aliases, then document order.
-  const pairs: { ri: number; si: number; score: number }[] = [];
-  records.forEach((_, ri) => texts.forEach((_, si) => {
-    const x = score(si, recordTexts[ri] as RecordText);
-    if (x >= MATCH_SCORE) pairs.push({ ri, si, score: x });
-  }));
-  pairs.sort((a, b) => b.score - a.score || Number(records[a.ri]?.alias !== null) - Number(records[b.ri]?.alias !== null) || a.ri - b.ri || a.si - b.si);
   const recordOf = new Map<number, number>(); // section index -> record index
   const matched = new Set<number>();
-  for (const p of pairs) {
-    if (recordOf.has(p.si) || matched.has(p.ri)) continue;
-    recordOf.set(p.si, p.ri);
-    matched.add(p.ri);
-  }
+  const take = (pairs: { ri: number; si: number; score: number }[]): void => {
+    pairs.sort((a, b) => b.score - a.score || Number(records[a.ri]?.alias !== null) - Number(records[b.ri]?.alias !== null) || a.ri - b.ri || a.si - b.si);
+    recordOf.clear();
+    matched.clear();
+    for (const p of pairs) {
+      if (recordOf.has(p.si) || matched.has(p.ri)) continue;
+      recordOf.set(p.si, p.ri);
+      matched.add(p.ri);
+    }
+  };
+  // The pairs scoring 1 come first in that order. When they alone give every section a record (a transcript
+  // with no section changed), no other pair can change anything, and the others need not be scored at all.
+  const all = (keep: (ri: number, si: number) => number | null): { ri: number; si: number; score: number }[] => {
+    const pairs: { ri: number; si: number; score: number }[] = [];
+    for (let ri = 0; ri < records.length; ri++) {
+      for (let si = 0; si < texts.length; si++) {
+        const x = keep(ri, si);
+        if (x !== null) pairs.push({ ri, si, score: x });
+      }
+    }
+    return pairs;
+  };
+  if (!exhaustive) take(all((ri, si) => (perfect(si, records[ri] as LedgerRecord) ? 1 : null)));
+  if (exhaustive || recordOf.size < texts.length) take(all((ri, si) => {
+    const x = score(si, records[ri] as LedgerRecord);
+    return x >= MATCH_SCORE ? x : null;
+  }));
 
   // 2. New sections get their natural id, never one the ledger holds (README: ids are never reused).
   const used = new Set(records.map((r) => r.id));
@@ -173,7 +225,7 @@ function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | 
     if (matched.has(ri) || sections.length === 0) continue;
     let best = -1, bestScore = ALIAS_SCORE;
     texts.forEach((_, si) => {
-      const x = score(si, recordTexts[ri] as RecordText);
+      const x = score(si, r);
       if (x >= bestScore && (best === -1 || x > bestScore)) { best = si; bestScore = x; }
     });
     if (best >= 0) { target.set(r.id, ids[best] as string); continue; }
