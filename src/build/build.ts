@@ -4,6 +4,7 @@ import { loadSiteConfig } from "../config/site-config.js";
 import { pageUrl } from "../emit/page-url.js";
 import { readLedger, writeLedger } from "../ids/ledger-file.js";
 import { reconcile } from "../ids/reconcile.js";
+import { sectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
@@ -103,6 +104,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   await assertSafeFolders(root, inputDir, outDir);
 
   const cacheDir = options.cacheDir === false ? null : await openCache(resolve(root, options.cacheDir ?? CACHE_DIR));
+  // The ledger is read (and validated) while the workers parse: the main thread is mostly waiting then. A
+  // damaged ledger still fails the build, once the transcripts are loaded.
+  const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
+  const ledgerRead = readLedger(ledgerFile);
+  ledgerRead.catch(() => {});
   // ingest + parse on worker threads when the archive is big enough; unchanged files come from the cache.
   const loaded = await loadTranscripts(inputDir, {
     aliases: site.aliases,
@@ -121,8 +127,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const parsed = loaded.parsed;
   dedupeUrls(parsed, report);
   log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
-  const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
-  const ids = reconcile(await readLedger(ledgerFile), parsed.map((p) => p.t));
+  // Section texts come from the parse workers (or the cache); they hold after dedupeUrls, which changes slugs only.
+  const textsOf = new Map(parsed.map((p) => [p.t, p.texts]));
+  const ids = reconcile(await ledgerRead, parsed.map((p) => p.t), (t) => textsOf.get(t) ?? t.sections.map(sectionText));
   parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
   stage("ids");
 

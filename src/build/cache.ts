@@ -5,17 +5,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * Content-hash cache of the ingest and parse stages: an entry is a parsed Transcript (and its ingest notes).
+ * Content-hash cache of the ingest and parse stages: an entry is a parsed Transcript (with its ingest notes and
+ * its section texts for the id ledger, see src/ids/text.ts).
  * Emitting stays on the main thread after the id ledger is reconciled, so it is not cached. An entry is keyed
  * by the transcript's bytes, its path and the parse options, inside a folder named for a fingerprint of the
- * code that produced it: any edit to src/ingest, src/parse or src/model starts a fresh cache, so a stale
+ * code that produced it: any edit to src/ingest, src/parse, src/model or src/ids/text.ts starts a fresh cache, so a stale
  * entry can never outlive the code that made it.
  */
 
 export const CACHE_DIR = ".verbatim/cache";
 
 const SRC = fileURLToPath(new URL("../", import.meta.url));
-const CODE_DIRS = ["ingest", "parse", "model", "build/process-file.ts"];
+const CODE_DIRS = ["ingest", "parse", "model", "ids/text.ts", "build/process-file.ts"];
 
 let fingerprint: string | null = null;
 /** Hash of every source file whose behaviour decides an entry, the locked dependency versions and the Node version. */

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { MAX_TRANSCRIPT_BYTES } from "../ingest/read-transcript.js";
+import type { SectionText } from "../ids/text.js";
 import type { Diagnostic, Transcript } from "../model/transcript.js";
 import type { ParseOptions } from "../parse/parse.js";
 import { collectTranscriptFiles, printableName } from "./collect.js";
@@ -11,7 +12,8 @@ export interface FileDiagnostic extends Diagnostic {
 }
 
 export interface Loaded {
-  parsed: { file: string; t: Transcript }[];
+  /** `texts`: the section texts of `t` for the id ledger, made on the parse worker (see process-file.ts). */
+  parsed: { file: string; t: Transcript; texts: SectionText[] }[];
   failed: { file: string; reason: string }[];
   diagnostics: FileDiagnostic[];
   /** Bytes of transcript read (for MB/s), and how many transcripts came from the cache. */
@@ -51,7 +53,7 @@ const BATCH = 8;
  * results, messages and order (by file name) are the same as parsing every file here, one after another.
  */
 export async function loadTranscripts(inputDir: string, options: LoadOptions = {}): Promise<Loaded> {
-  const out: Loaded = { parsed: [], failed: [], diagnostics: [], bytes: 0, cached: 0, keys: new Set(), threadMs: { ingest: 0, parse: 0 }, workers: 0 };
+  const out: Loaded = { parsed: [], failed: [], diagnostics: [], bytes: 0, cached: 0, keys: new Set(), threadMs: { ingest: 0, parse: 0, texts: 0 }, workers: 0 };
   const maxBytes = Math.min(options.maxBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_TRANSCRIPT_BYTES);
   const files = await collectTranscriptFiles(inputDir);
   const parse: ParseOptions = { aliases: options.aliases };
@@ -85,6 +87,7 @@ export async function loadTranscripts(inputDir: string, options: LoadOptions = {
     if (!r) return skip(refused!);
     out.threadMs.ingest += r.ms.ingest;
     out.threadMs.parse += r.ms.parse;
+    out.threadMs.texts += r.ms.texts;
     out.bytes += r.bytes;
     if (!r.ok) return skip(r.reason.replace(/over the limit of (\d+) bytes/, (m, n: string) => `${m} (${Math.round(Number(n) / 1024 / 1024)} MB; raise it with --max-file-mb)`));
     if (r.cached) out.cached++;
@@ -92,7 +95,7 @@ export async function loadTranscripts(inputDir: string, options: LoadOptions = {
     for (const note of r.notes.filter((n) => /not UTF-8/.test(n))) {
       out.diagnostics.push({ file: shown, line: 0, code: "encoding", severity: "warning", message: `${note}; check the text, and save it as UTF-8 to be sure` });
     }
-    out.parsed.push({ file, t: r.t });
+    out.parsed.push({ file, t: r.t, texts: r.texts });
     out.diagnostics.push(...r.t.warnings.map((w) => ({ ...w, message: oneLine(w.message), file: shown })));
   };
   const done = (i: number, r: FileResult) => {

@@ -11,7 +11,7 @@ parentPort.on("message", async (batch) => {
     try {
       results.push(await processFile(job, workerData));
     } catch (err) {
-      results.push({ ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}`, bytes: 0, ms: { ingest: 0, parse: 0 } });
+      results.push({ ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}`, bytes: 0, ms: { ingest: 0, parse: 0, texts: 0 } });
     }
   }
   parentPort.postMessage(results);

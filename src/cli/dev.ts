@@ -11,7 +11,7 @@ import { transcriptItem } from "../site/site-index.js";
 import { loadSiteConfig } from "../config/site-config.js";
 import { answerUrl } from "../emit/answer-pages.js";
 import { pageUrl } from "../emit/page-url.js";
-import { readLedger, type Ledger } from "../ids/ledger-file.js";
+import { emptyLedger, readLedger, type Ledger } from "../ids/ledger-file.js";
 import { reconcile } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
@@ -81,7 +81,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   // What the last full build published, as dev's fast path recomputes it: transcripts as parsed (file-name
   // order), the ledger, the transcripts collection, and each file's output URLs (to remove stale ones).
   let parsed: Parsed[] = [];
-  let ledger: Ledger = { version: 1, transcripts: [] };
+  let ledger: Ledger = emptyLedger();
   let items: TranscriptItem[] = [];
   const outputs = new Map<string, string[]>();
   const pageOf = new Map<string, string>();
@@ -94,7 +94,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       ledgerStamp = s;
     }
   };
-  // Section texts depend on the sections only, which a parse creates once and nothing changes afterwards.
+  // Section texts depend on the sections only, which a parse creates once and nothing changes afterwards. The
+  // parse (worker or cache) made them already; sectionText here is only a fallback.
   const texts = new WeakMap<Transcript["sections"], SectionText[]>();
   const textsOf = (t: Transcript): SectionText[] => {
     let x = texts.get(t.sections);
@@ -112,7 +113,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     return [url, `${url}index.json`, `${url}index.md`, ...t.sections.flatMap((s) => (s.kind === "qa" ? [answerUrl(url, s.id)] : []))];
   };
   const resync = async () => {
-    parsed = (await loadTranscripts(inputDir, { aliases: site.aliases, maxBytes: DEFAULT_MAX_FILE_BYTES, cacheDir: ctx.cacheDir })).parsed;
+    const loaded = await loadTranscripts(inputDir, { aliases: site.aliases, maxBytes: DEFAULT_MAX_FILE_BYTES, cacheDir: ctx.cacheDir });
+    for (const p of loaded.parsed) texts.set(p.t.sections, p.texts);
+    parsed = loaded.parsed.map((p) => ({ file: p.file, t: p.t }));
     await freshLedger();
     const settled = settle(parsed);
     items = settled.map((p) => transcriptItem(p.t, p.file)).sort(newestFirst);
@@ -180,6 +183,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       return;
     }
     for (const w of result.t.warnings) log(`${file}:${w.line}: ${w.severity}: ${w.message}`);
+    texts.set(result.t.sections, result.texts);
     if (at >= 0) parsed[at] = { file, t: result.t };
     else {
       parsed.push({ file, t: result.t });

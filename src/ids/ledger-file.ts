@@ -16,6 +16,11 @@ export const LedgerRecordSchema = z.object({
   /** Similarity sketches, space-separated 8-hex-digit hashes (see src/ids/text.ts). */
   question: z.string(),
   answer: z.string(),
+  /**
+   * "sha256": the sketches were made with ledger version 1's hash (src/ids/text.ts, legacySketch); a section is
+   * compared with them through a sketch made the same way. Absent: the current hash (src/ids/text.ts, sketch).
+   */
+  sketch: z.literal("sha256").optional(),
   /** Highest paragraph number ever issued per letter, so old paragraph links keep an anchor. */
   paragraphs: z.object({ q: z.number().int().nonnegative(), a: z.number().int().nonnegative(), p: z.number().int().nonnegative() }),
   /** The section's opening words, for people reading a diff of the ledger; never used for matching. */
@@ -34,10 +39,25 @@ export const LedgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
-export const LedgerSchema = z.object({ version: z.literal(1), transcripts: z.array(LedgerEntrySchema) });
-export type Ledger = z.infer<typeof LedgerSchema>;
+/**
+ * The ledger version this code writes. Version 1 (sketches hashed with sha256) is still read: its records are
+ * marked `sketch: "sha256"` as they are read, and keep that mark until a build replaces their sketches.
+ */
+export const LEDGER_VERSION = 2;
 
-export const emptyLedger = (): Ledger => ({ version: 1, transcripts: [] });
+export const LedgerSchema = z.object({ version: z.literal(LEDGER_VERSION), transcripts: z.array(LedgerEntrySchema) });
+export type Ledger = z.infer<typeof LedgerSchema>;
+/** Version 1: the same, but every record's sketches were hashed with sha256 (and carry no `sketch` mark). */
+export const LedgerV1Schema = z.object({ version: z.literal(1), transcripts: z.array(LedgerEntrySchema.extend({ ids: z.array(LedgerRecordSchema.omit({ sketch: true })) })) });
+export type LedgerV1 = z.infer<typeof LedgerV1Schema>;
+
+export const emptyLedger = (): Ledger => ({ version: LEDGER_VERSION, transcripts: [] });
+
+/** A ledger file's contents as the current version: version 1's records are marked as sketched with sha256. */
+export function upgradeLedger(file: Ledger | LedgerV1): Ledger {
+  if (file.version === LEDGER_VERSION) return file;
+  return { version: LEDGER_VERSION, transcripts: file.transcripts.map((e) => ({ ...e, ids: e.ids.map((r) => ({ ...r, sketch: "sha256" as const })) })) };
+}
 
 /** A missing file is an empty ledger (first build); a damaged one is an error, never silently replaced. */
 export async function readLedger(path: string): Promise<Ledger> {
@@ -49,20 +69,28 @@ export async function readLedger(path: string): Promise<Ledger> {
   } catch (err) {
     throw new Error(`${path}: the id ledger is not valid JSON (${(err as Error).message}); fix it or restore it from version control`);
   }
-  const parsed = LedgerSchema.safeParse(json);
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === "number" && version > LEDGER_VERSION) {
+    throw new Error(`${path}: the id ledger is version ${version}, written by a newer verbatim (this one reads versions 1 to ${LEDGER_VERSION}); build with that version`);
+  }
+  const parsed = (version === 1 ? LedgerV1Schema : LedgerSchema).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${path}: the id ledger is damaged at ${issue?.path.join(".")}: ${issue?.message}; restore it from version control`);
   }
-  return parsed.data;
+  return upgradeLedger(parsed.data);
 }
+
+/** A record's fields in one fixed order, `sketch` only when it is set: the same record always gives the same bytes. */
+const recordJson = (r: LedgerRecord): string =>
+  JSON.stringify({ id: r.id, kind: r.kind, alias: r.alias, fingerprint: r.fingerprint, question: r.question, answer: r.answer, ...(r.sketch ? { sketch: r.sketch } : {}), paragraphs: r.paragraphs, preview: r.preview });
 
 /** One line per id record, entries sorted by URL: stable bytes and readable diffs. */
 export function serializeLedger(ledger: Ledger): string {
   const entries = [...ledger.transcripts].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const entry = (e: LedgerEntry): string =>
-    `    {\n      "url": ${JSON.stringify(e.url)},\n      "source": ${JSON.stringify(e.source)},\n      "formerUrls": ${JSON.stringify(e.formerUrls)},\n      "ids": [\n${e.ids.map((r) => `        ${JSON.stringify(r)}`).join(",\n")}\n      ]\n    }`;
-  return `{\n  "version": 1,\n  "transcripts": [\n${entries.map(entry).join(",\n")}\n  ]\n}\n`;
+    `    {\n      "url": ${JSON.stringify(e.url)},\n      "source": ${JSON.stringify(e.source)},\n      "formerUrls": ${JSON.stringify(e.formerUrls)},\n      "ids": [\n${e.ids.map((r) => `        ${recordJson(r)}`).join(",\n")}\n      ]\n    }`;
+  return `{\n  "version": ${LEDGER_VERSION},\n  "transcripts": [\n${entries.map(entry).join(",\n")}\n  ]\n}\n`;
 }
 
 /** Writes only when the bytes change, through a temporary file, so readers never see half a ledger. */

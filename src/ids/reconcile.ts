@@ -1,8 +1,8 @@
 import { pageUrl } from "../emit/page-url.js";
 import type { Section, Transcript } from "../model/transcript.js";
 import { baseSectionId, withParagraphIds } from "../parse/ids.js";
-import type { Ledger, LedgerEntry, LedgerRecord } from "./ledger-file.js";
-import { sectionScore, sectionText, type SectionText } from "./text.js";
+import { LEDGER_VERSION, type Ledger, type LedgerEntry, type LedgerRecord } from "./ledger-file.js";
+import { legacySketches, sectionScore, sectionText, type SectionText } from "./text.js";
 
 /** A section of the new text takes over an old id at this score or above (see sectionScore). */
 export const MATCH_SCORE = 0.6;
@@ -30,13 +30,25 @@ export interface Reconciled {
  * Gives each transcript the ids its sections had in the ledger, issues new ids only for new sections (never an
  * id the ledger already holds), and turns ids that no section matches any more into aliases. Pure and
  * deterministic: the same ledger and transcripts always give the same result. `textsOf` lets a caller that
- * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, which are the
- * costly part (a hash per shingle); it must return what `sectionText` gives.
+ * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, and a build take
+ * the ones its parse workers computed: they are the costly part (a hash per shingle); it must return what
+ * `sectionText` gives. `exhaustive` turns off the shortcuts that skip scoring (see reconcileOne and scorer),
+ * which never change the result: the tests compare the two.
  */
-export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText)): Reconciled {
+export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText), options: { exhaustive?: boolean } = {}): Reconciled {
   const texts = transcripts.map(textsOf);
-  const claims = claimEntries(ledger.transcripts, transcripts, texts);
-  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null)));
+  const recordTexts = new Map<LedgerRecord, RecordText>();
+  const textOf = (r: LedgerRecord): RecordText => {
+    let x = recordTexts.get(r);
+    if (!x) recordTexts.set(r, (x = recordText(r)));
+    return x;
+  };
+  // Same fingerprint, same words, so the same version-1 sketches: those records give them without hashing.
+  const legacyByFingerprint = new Map<string, LedgerRecord>();
+  if (!options.exhaustive) for (const e of ledger.transcripts) for (const r of e.ids) if (r.sketch === "sha256" && !legacyByFingerprint.has(r.fingerprint)) legacyByFingerprint.set(r.fingerprint, r);
+  const scorers = transcripts.map((t, i) => scorer(t.sections, texts[i] ?? [], textOf, legacyByFingerprint));
+  const claims = claimEntries(ledger.transcripts, transcripts, texts, scorers);
+  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null), scorers[i] as Scorer, options.exhaustive === true));
   const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));
   const claimed = new Set(claims.filter((c): c is number => c !== null));
   const kept = ledger.transcripts.filter((_, i) => !claimed.has(i));
@@ -45,7 +57,7 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
     ...r.links,
     redirects: r.links.redirects.filter((x) => !livePaths.has(x.from) && !taken.has(x.from) && (taken.add(x.from), true)),
   }));
-  return { transcripts: results.map((r) => r.transcript), links, ledger: { version: 1, transcripts: [...results.map((r) => r.entry), ...kept] } };
+  return { transcripts: results.map((r) => r.transcript), links, ledger: { version: LEDGER_VERSION, transcripts: [...results.map((r) => r.entry), ...kept] } };
 }
 
 /** Source URL without scheme, "www." or trailing slash: http/https reposts of one page are one source. */
@@ -58,25 +70,37 @@ export function sourceKey(url: string | undefined | null): string | null {
  * Which ledger entry each transcript continues: first the same source URL, then the same page URL, then the
  * entry sharing most of its sections (at least half of them). Each entry continues at most one transcript.
  */
-function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][]): (number | null)[] {
+function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorers: Scorer[]): (number | null)[] {
   const claims: (number | null)[] = transcripts.map(() => null);
   const free = new Set(entries.map((_, i) => i));
-  const pass = (matches: (t: Transcript, e: LedgerEntry) => boolean): void => {
+  // Each pass gives a transcript the first free entry (in ledger order) with its key, through an index by key.
+  const pass = (keysOf: (e: LedgerEntry) => (string | null)[], keyOf: (t: Transcript) => string | null): void => {
+    const index = new Map<string, number[]>();
+    entries.forEach((e, ei) => {
+      for (const k of new Set(keysOf(e))) {
+        if (k === null) continue;
+        const list = index.get(k);
+        if (list) list.push(ei);
+        else index.set(k, [ei]);
+      }
+    });
     transcripts.forEach((t, ti) => {
       if (claims[ti] !== null) return;
-      const ei = [...free].find((i) => matches(t, entries[i] as LedgerEntry));
+      const k = keyOf(t);
+      const ei = k === null ? undefined : index.get(k)?.find((i) => free.has(i));
       if (ei !== undefined) { claims[ti] = ei; free.delete(ei); }
     });
   };
-  pass((t, e) => sourceKey(t.source.url) !== null && sourceKey(t.source.url) === sourceKey(e.source));
-  pass((t, e) => pageUrl(t) === e.url || e.formerUrls.includes(pageUrl(t)));
+  pass((e) => [sourceKey(e.source)], (t) => sourceKey(t.source.url));
+  pass((e) => [e.url, ...e.formerUrls], (t) => pageUrl(t));
   transcripts.forEach((_, ti) => {
     if (claims[ti] !== null) return;
     const mine = texts[ti] ?? [];
+    const { score } = scorers[ti] as Scorer;
     let best: { ei: number; n: number } | null = null;
     for (const ei of free) {
       const records = (entries[ei] as LedgerEntry).ids;
-      const n = mine.filter((s) => records.some((r) => sectionScore(s, recordText(r)) >= MATCH_SCORE)).length;
+      const n = mine.filter((_, si) => records.some((r) => score(si, r) >= MATCH_SCORE)).length;
       if (n > 0 && n * 2 >= mine.length && (!best || n > best.n)) best = { ei, n };
     }
     if (best) { claims[ti] = best.ei; free.delete(best.ei); }
@@ -84,32 +108,101 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   return claims;
 }
 
-const recordText = (r: LedgerRecord): Pick<SectionText, "kind" | "fingerprint" | "question" | "answer"> => ({
-  kind: r.kind,
-  fingerprint: r.fingerprint,
-  question: r.question === "" ? [] : r.question.split(" "),
-  answer: r.answer === "" ? [] : r.answer.split(" "),
-});
+/** What a ledger record remembers of its section's text, as sectionScore takes it. */
+type RecordText = Pick<SectionText, "kind" | "fingerprint" | "question" | "answer">;
 
-function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
+const split = (sketch: string): string[] => (sketch === "" ? [] : sketch.split(" "));
+const recordText = (r: LedgerRecord): RecordText => ({ kind: r.kind, fingerprint: r.fingerprint, question: split(r.question), answer: split(r.answer) });
+
+interface Scorer {
+  /** sectionScore of the transcript's section `si` and a record. */
+  score(si: number, r: LedgerRecord): number;
+  /** Whether that score is 1, found without computing it: the same fingerprint, or the same sketches. */
+  perfect(si: number, r: LedgerRecord): boolean;
+}
+
+/**
+ * Scores one transcript's sections against ledger records. A record sketched with version 1's hash (`sketch:
+ * "sha256"`) is compared with the section sketched the same way: taken from a version-1 record with the
+ * section's fingerprint (the same words, so the same sketches), or else made when a comparison first needs it
+ * (same kind, different fingerprint), once per section.
+ */
+function scorer(sections: readonly Section[], texts: readonly SectionText[], textOf: (r: LedgerRecord) => RecordText, legacyByFingerprint: Map<string, LedgerRecord>): Scorer {
+  const legacy: (SectionText | undefined)[] = [];
+  const legacyOf = (si: number): SectionText => {
+    let x = legacy[si];
+    if (!x) {
+      const s = texts[si] as SectionText;
+      const same = legacyByFingerprint.get(s.fingerprint);
+      x = legacy[si] = { ...s, ...(same ? { question: split(same.question), answer: split(same.answer) } : legacySketches(sections[si] as Section)) };
+    }
+    return x;
+  };
+  /** The section's sketches, made with the record's hash, joined as the record stores them. */
+  const joined: ({ question: string; answer: string } | undefined)[][] = [[], []];
+  const joinedFor = (si: number, r: LedgerRecord): { question: string; answer: string } => {
+    const old = r.sketch === "sha256";
+    const memo = joined[old ? 1 : 0] as ({ question: string; answer: string } | undefined)[];
+    let x = memo[si];
+    if (!x) {
+      const s = old ? legacyOf(si) : (texts[si] as SectionText);
+      x = memo[si] = { question: s.question.join(" "), answer: s.answer.join(" ") };
+    }
+    return x;
+  };
+  return {
+    score(si, r) {
+      const s = texts[si] as SectionText;
+      if (s.kind !== r.kind) return 0;
+      if (s.fingerprint === r.fingerprint) return 1;
+      return sectionScore(r.sketch === "sha256" ? legacyOf(si) : s, textOf(r));
+    },
+    perfect(si, r) {
+      const s = texts[si] as SectionText;
+      if (s.kind !== r.kind) return false;
+      if (s.fingerprint === r.fingerprint) return true;
+      // similarity is 1 exactly when both sketches are the same and not empty, so sectionScore is 1 exactly
+      // when every part not empty on both sides is the same on both, and at least one part is not empty.
+      const x = joinedFor(si, r);
+      return x.question === r.question && x.answer === r.answer && (r.question !== "" || r.answer !== "");
+    },
+  };
+}
+
+function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | null, { score, perfect }: Scorer, exhaustive: boolean): { transcript: Transcript; links: PageLinks; entry: LedgerEntry } {
   const url = pageUrl(t);
   const records = entry?.ids ?? [];
-  const recordTexts = records.map(recordText);
 
   // 1. Old ids follow their text: best pairs first, live ids before aliases, then document order.
-  const pairs: { ri: number; si: number; score: number }[] = [];
-  records.forEach((_, ri) => texts.forEach((s, si) => {
-    const score = sectionScore(s, recordTexts[ri] as ReturnType<typeof recordText>);
-    if (score >= MATCH_SCORE) pairs.push({ ri, si, score });
-  }));
-  pairs.sort((a, b) => b.score - a.score || Number(records[a.ri]?.alias !== null) - Number(records[b.ri]?.alias !== null) || a.ri - b.ri || a.si - b.si);
   const recordOf = new Map<number, number>(); // section index -> record index
   const matched = new Set<number>();
-  for (const p of pairs) {
-    if (recordOf.has(p.si) || matched.has(p.ri)) continue;
-    recordOf.set(p.si, p.ri);
-    matched.add(p.ri);
-  }
+  const take = (pairs: { ri: number; si: number; score: number }[]): void => {
+    pairs.sort((a, b) => b.score - a.score || Number(records[a.ri]?.alias !== null) - Number(records[b.ri]?.alias !== null) || a.ri - b.ri || a.si - b.si);
+    recordOf.clear();
+    matched.clear();
+    for (const p of pairs) {
+      if (recordOf.has(p.si) || matched.has(p.ri)) continue;
+      recordOf.set(p.si, p.ri);
+      matched.add(p.ri);
+    }
+  };
+  // The pairs scoring 1 come first in that order. When they alone give every section a record (a transcript
+  // with no section changed), no other pair can change anything, and the others need not be scored at all.
+  const all = (keep: (ri: number, si: number) => number | null): { ri: number; si: number; score: number }[] => {
+    const pairs: { ri: number; si: number; score: number }[] = [];
+    for (let ri = 0; ri < records.length; ri++) {
+      for (let si = 0; si < texts.length; si++) {
+        const x = keep(ri, si);
+        if (x !== null) pairs.push({ ri, si, score: x });
+      }
+    }
+    return pairs;
+  };
+  if (!exhaustive) take(all((ri, si) => (perfect(si, records[ri] as LedgerRecord) ? 1 : null)));
+  if (exhaustive || recordOf.size < texts.length) take(all((ri, si) => {
+    const x = score(si, records[ri] as LedgerRecord);
+    return x >= MATCH_SCORE ? x : null;
+  }));
 
   // 2. New sections get their natural id, never one the ledger holds (README: ids are never reused).
   const used = new Set(records.map((r) => r.id));
@@ -131,9 +224,9 @@ function reconcileOne(t: Transcript, texts: SectionText[], entry: LedgerEntry | 
   for (const { r, ri } of oldLive) {
     if (matched.has(ri) || sections.length === 0) continue;
     let best = -1, bestScore = ALIAS_SCORE;
-    texts.forEach((s, si) => {
-      const score = sectionScore(s, recordTexts[ri] as ReturnType<typeof recordText>);
-      if (score >= bestScore && (best === -1 || score > bestScore)) { best = si; bestScore = score; }
+    texts.forEach((_, si) => {
+      const x = score(si, r);
+      if (x >= bestScore && (best === -1 || x > bestScore)) { best = si; bestScore = x; }
     });
     if (best >= 0) { target.set(r.id, ids[best] as string); continue; }
     const k = oldLive.findIndex((x) => x.ri === ri);
@@ -209,9 +302,33 @@ function paragraphIds(id: string, upTo: LedgerRecord["paragraphs"], from: Ledger
   return out;
 }
 
+const PREVIEW_WORDS = 12;
+
+/**
+ * The section's opening words: its paragraphs joined by spaces, split at whitespace, the first 12 words (and
+ * "…" if there are more). Reads only as many paragraphs, and as much of them, as those words need.
+ */
 function preview(s: Section): string {
   const turns = s.kind === "qa" ? [...s.question, ...s.answer] : s.turns;
-  const text = turns.flatMap((x) => x.paragraphs).map((p) => p.text).join(" ");
-  const ws = text.trim().split(/\s+/u);
-  return ws.length > 12 ? `${ws.slice(0, 12).join(" ")}…` : ws.join(" ");
+  const paragraphs = turns.flatMap((x) => x.paragraphs);
+  let text = "";
+  for (const [i, p] of paragraphs.entries()) {
+    text = i === 0 ? p.text : `${text} ${p.text}`;
+    const ws = leadingWords(text, PREVIEW_WORDS + 1);
+    if (ws.length > PREVIEW_WORDS) return `${ws.slice(0, PREVIEW_WORDS).join(" ")}…`;
+  }
+  return text.trim().split(/\s+/u).join(" ");
+}
+
+/**
+ * The first `n` words of `text.trim().split(/\s+/u)` (all of them if there are fewer). Exact: it splits a
+ * prefix cut just before a whitespace character, whose words are all whole, widening it until it holds n.
+ */
+function leadingWords(text: string, n: number): string[] {
+  for (let end = 16 * n; ; end *= 4) {
+    const cut = end >= text.length ? -1 : text.slice(end).search(/\s/u);
+    const prefix = cut === -1 ? text : text.slice(0, end + cut);
+    const ws = prefix.trim().split(/\s+/u);
+    if (ws.length >= n || prefix.length === text.length) return ws.slice(0, n);
+  }
 }

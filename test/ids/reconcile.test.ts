@@ -132,12 +132,39 @@ describe("reconcile (the id ledger)", () => {
     expect(v2.ledger.transcripts).toContainEqual(v1.ledger.transcripts.find((e) => e.url.includes("arctic")));
   });
 
+  it("records as preview the opening twelve words of a section's paragraphs, however they are spaced", () => {
+    // The definition (README: "preview: opening words"): all paragraphs joined by a space, split at whitespace.
+    const reference = (texts: string[]): string => {
+      const ws = texts.join(" ").trim().split(/\s+/u);
+      return ws.length > 12 ? `${ws.slice(0, 12).join(" ")}…` : ws.join(" ");
+    };
+    let seed = 7;
+    const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const spaces = [" ", "  ", "\n", "\t", "\u00a0", "\u2003", " ".repeat(300)];
+    const paragraph = (): string => {
+      const n = [0, 1, 3, 11, 12, 13, 40, 2000][Math.floor(random() * 8)] as number;
+      let out = random() < 0.3 ? (spaces[Math.floor(random() * spaces.length)] as string) : "";
+      // Words of 1 to 40 letters (and a few of 400), so the twelfth and thirteenth fall anywhere around the first few hundred characters.
+      for (let i = 0; i < n; i++) out += `${random() < 0.05 ? "x".repeat(400) : `w${i}`.padEnd(1 + Math.floor(random() * 40), "abc")}${spaces[Math.floor(random() * spaces.length)]}`;
+      return random() < 0.5 ? out.trimEnd() : out;
+    };
+    const t = parse(text([QAS.syria!]));
+    for (let round = 0; round < 500; round++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 4) }, paragraph);
+      const sections = t.sections.map((s) => (s.kind === "qa" ? { ...s, question: [], answer: [{ ...s.answer[0]!, paragraphs: texts.map((x, i) => ({ id: `p${i}`, text: x, line: 1 })) }] } : s));
+      const record = reconcile(emptyLedger(), [{ ...t, sections }]).ledger.transcripts[0]!.ids[1]!;
+      expect(record.preview).toBe(reference(texts));
+    }
+  });
+
   it("refuses a damaged ledger with a message naming the file, instead of starting afresh", async () => {
     const dir = await mkdtemp(join(tmpdir(), "verbatim-ledger-"));
     await writeFile(join(dir, "bad.json"), "{ not json");
     await expect(readLedger(join(dir, "bad.json"))).rejects.toThrow(/bad\.json: the id ledger is not valid JSON/);
     await writeFile(join(dir, "wrong.json"), JSON.stringify({ version: 1, transcripts: [{ url: "/x/", ids: "no" }] }));
     await expect(readLedger(join(dir, "wrong.json"))).rejects.toThrow(/wrong\.json: the id ledger is damaged at transcripts\.0\./);
+    await writeFile(join(dir, "newer.json"), JSON.stringify({ version: 3, transcripts: [] }));
+    await expect(readLedger(join(dir, "newer.json"))).rejects.toThrow(/newer\.json: the id ledger is version 3, written by a newer verbatim/);
     expect(await readLedger(join(dir, "missing.json"))).toEqual(emptyLedger());
   });
 });
