@@ -103,10 +103,13 @@ export async function indexSite(pages: RenderedPage[], bundleDir: string, option
 async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], bundleDir: string, cacheDir: string | undefined, errors: string[]): Promise<{ pages: number; records: number; reused: boolean }> {
   const hash = createHash("sha256").update(`${FORMAT}\0${name}\0`);
   let searchable = false;
+  // One part's pages (a year: a few hundred) are read once and kept until the part is indexed.
+  const read: { path: string; content: string }[] = [];
   for (const page of group) {
-    const html = await read(page);
+    const html = typeof page.content === "string" ? page.content : await page.content();
     searchable ||= isSearchable(html);
     hash.update(`${page.path}\0${html}\0`);
+    read.push({ path: page.path, content: html });
   }
   // Home, search and list pages alone make no part: nothing to index, nothing to cache.
   if (!searchable) return { pages: 0, records: 0, reused: false };
@@ -122,7 +125,7 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
     const scratch = `${target}.partial`;
     await rm(scratch, { recursive: true, force: true });
     await mkdir(scratch, { recursive: true });
-    const res = await indexPart(api, group, scratch);
+    const res = await indexPart(api, read, scratch);
     errors.push(...res.errors.map((e) => `${name}: ${e}`));
     counts = { pages: res.pages, records: res.records };
     // A part that failed is published (the build reports its errors) but never cached as good.
@@ -138,20 +141,23 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
   return { ...counts, reused };
 }
 
-async function indexPart(pagefind: PagefindApi, pages: RenderedPage[], outDir: string): Promise<{ pages: number; records: number; errors: string[] }> {
+async function indexPart(pagefind: PagefindApi, pages: { path: string; content: string }[], outDir: string): Promise<{ pages: number; records: number; errors: string[] }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) return { pages: 0, records: 0, errors };
   const out = { pages: 0, records: 0, errors: [...errors] };
   try {
+    // Records are sent without waiting for each answer, so the binary always has the next one queued while
+    // this thread reads and splits the following page (waiting on every round trip left both idle).
+    const pending: Promise<{ errors: string[] }>[] = [];
     for (const page of pages) {
-      const records = searchRecords(page.path, await read(page));
+      const records = searchRecords(page.path, page.content);
       if (records.length) out.pages++;
       for (const r of records) {
-        const res = await index.addHTMLFile({ url: r.url, content: r.content });
-        out.errors.push(...res.errors);
+        pending.push(index.addHTMLFile({ url: r.url, content: r.content }));
         out.records++;
       }
     }
+    for (const res of await Promise.all(pending)) out.errors.push(...res.errors);
     const written = await index.writeFiles({ outputPath: outDir });
     out.errors.push(...written.errors);
   } finally {
@@ -159,10 +165,6 @@ async function indexPart(pagefind: PagefindApi, pages: RenderedPage[], outDir: s
   }
   for (const f of await readdir(outDir).catch(() => [])) if (UNUSED.test(f)) await rm(join(outDir, f));
   return out;
-}
-
-async function read(page: RenderedPage): Promise<string> {
-  return typeof page.content === "string" ? page.content : page.content();
 }
 
 /** Newest year first (the browser's primary index), then "undated" and any other part. */
