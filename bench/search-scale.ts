@@ -1,5 +1,6 @@
 /**
- * Search at archive scale: `npm run bench:search [-- --n 10000] [--single]`.
+ * Search at archive scale: `npm run bench:search [-- --n 10000] [--single]`, or `-- --site DIR` to measure only
+ * the query bytes on a site a build wrote.
  *
  * 1. Generates n seed-shaped transcripts (bench/corpus.ts) and renders each into its page with the real
  *    pipeline (ingest, parse, emit, the transcript template) but without Eleventy: a full Eleventy build of
@@ -35,6 +36,8 @@ const value = (name: string, d: string) => (args.includes(`--${name}`) ? args[ar
 
 
 async function main(): Promise<void> {
+  // `--site DIR`: only the query measurement, on a site a build already wrote (say bench/out/run-10000/site).
+  if (args.includes("--site")) return queryBytes(value("site", ""));
   const n = Number(value("n", "10000"));
   const single = flag("single");
   const work = join(ROOT, ".verbatim", `bench-search-${n}`);
@@ -150,12 +153,15 @@ function sampleTree(pid: number, cpu: Map<number, number>): number {
 async function queryBytes(site: string): Promise<void> {
   const { launchChromium } = await import("../test/support/browser.js");
   let sent = 0;
+  let parts = new Map<string, number>();
   const server = createServer((req, res) => {
     let file = join(site, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return void res.writeHead(404).end();
     const body = readFileSync(file);
     sent += body.length;
+    const kind = /\/fragment\//.test(file) ? "fragments" : /\/index\//.test(file) ? "word chunks" : /\/filter\//.test(file) ? "filters" : /\.pf_meta$/.test(file) ? "metadata" : /pagefind-entry\.json$|parts\.json$/.test(file) ? "entries" : /\/pagefind\//.test(file) ? "runtime" : "page";
+    parts.set(kind, (parts.get(kind) ?? 0) + body.length);
     const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
     res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body);
   });
@@ -169,11 +175,12 @@ async function queryBytes(site: string): Promise<void> {
     const pageBytes = sent;
     for (const [i, q] of ["sanctions", "humanitarian cooperation"].entries()) {
       sent = 0;
+      parts = new Map();
       await page.fill("#search_q", q);
       await page.press("#search_q", "Enter");
       await page.locator("a.hit").first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState("networkidle");
-      console.log(`query ${i + 1} “${q}”: ${kb(sent)} fetched; ${await page.locator("#search_status").textContent()}`);
+      console.log(`query ${i + 1} “${q}”: ${kb(sent)} fetched (${[...parts].sort((a, b) => b[1] - a[1]).map(([k, b]) => `${k} ${kb(b)}`).join(", ")}); ${await page.locator("#search_status").textContent()}`);
     }
     console.log(`(the search page itself: ${kb(pageBytes)})`);
   } finally {

@@ -10,7 +10,7 @@ import { indexSite } from "../search/index-site.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
 import { siteIndex } from "../site/site-index.js";
 import { CACHE_DIR, openCache, pruneCache } from "./cache.js";
-import { writeDataFiles } from "./data-files.js";
+import { archiveFiles, writeDataFiles } from "./data-files.js";
 import { assertSafeFolders } from "./folders.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
 import { silentProgress, type Progress } from "./progress.js";
@@ -138,7 +138,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const shardSize = Math.max(1, options.shardSize ?? SHARD_SIZE);
   const jobs: ShardJob[] = [];
   for (let first = 0; first < parsed.length; first += shardSize) {
-    const items = parsed.slice(first, first + shardSize).map((p, k) => ({ ...p, links: ids.links[first + k] }));
+    const items = parsed.slice(first, first + shardSize).map(({ file, t }, k) => ({ file, t, links: ids.links[first + k] }));
     jobs.push({ dir: join(pagesDir, `shard-${String(jobs.length).padStart(3, "0")}`), first, items });
   }
   for (const { file, t } of parsed) report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
@@ -146,6 +146,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const archive = siteIndex(parsed);
   const listsDir = join(pagesDir, "lists");
   await mkdir(listsDir, { recursive: true });
+  const dataFiles = archiveFiles(site, parsed);
+  // From here on the shards hold the only references to the parsed transcripts, and each shard is let go
+  // as soon as its worker has it: the main thread's memory falls while the archive renders.
+  const count = parsed.length;
+  for (const list of [parsed, ids.transcripts]) list.length = 0;
+  textsOf.clear();
   stage("emit");
 
   await rm(partial, { recursive: true, force: true });
@@ -161,20 +167,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   async function finish(): Promise<BuildReport> {
     checkpoint();
-    log(`rendering ${parsed.length} transcript page(s) with Eleventy${jobs.length > 1 ? ` in ${jobs.length} runs` : ""}`);
-    progress.stage("rendering pages", jobs.length);
-    const shards = await renderShards(jobs, { root, site, outDir: partial, archive }, { workers: options.renderWorkers, signal: options.signal, onShard: (done) => progress.tick(done, `shard ${done} of ${jobs.length}`) });
+    const runs = jobs.length;
+    log(`rendering ${count} transcript page(s) with Eleventy${runs > 1 ? ` in ${runs} runs` : ""}`);
+    progress.stage("rendering pages", runs);
+    const shards = await renderShards(jobs, { root, site, outDir: partial, archive }, { workers: options.renderWorkers, signal: options.signal, onShard: (done) => progress.tick(done, `shard ${done} of ${runs}`) });
     const rendered = shards.results.flatMap((r) => r.files);
     rendered.push(...(await renderSite(root, site, listsDir, partial, { mode: "lists", index: archive })));
     report.pages = rendered.length;
     const sum = (k: "emitMs" | "renderMs") => Math.round(shards.results.reduce((n, r) => n + r[k], 0));
-    stage("render", { shards: jobs.length, workers: shards.workers, emitMs: sum("emitMs"), renderMs: sum("renderMs") });
+    stage("render", { shards: runs, workers: shards.workers, emitMs: sum("emitMs"), renderMs: sum("renderMs") });
     log(`rendered ${rendered.length} page(s)`);
-    await writeDataFiles(partial, site, parsed, rendered.map((r) => r.url));
+    await writeDataFiles(partial, site, dataFiles, rendered.map((r) => r.url));
     stage("data");
     checkpoint();
-    // The parsed archive is not needed past this point; the indexer's binaries get the memory instead.
-    for (const list of [parsed, jobs, ids.transcripts]) list.length = 0;
 
     const index = options.searchIndex === false ? { pages: 0, errors: [] as string[] } : await indexSite(
       // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.

@@ -9,19 +9,24 @@ import { published } from "../site/published.js";
 import { robotsTxt, sitemap } from "../site/sitemap.js";
 
 /**
- * The site's archive-wide non-HTML files, written next to what Eleventy rendered: feeds, sitemap, robots.txt
- * and one index JSON. `pages` are the URLs Eleventy rendered (for the sitemap). Each transcript's own
- * index.json and index.md are written with its shard (writeTranscriptFiles). Returns the paths written,
- * relative to `outDir`.
+ * The site's archive-wide non-HTML files: feeds, robots.txt and one index JSON. They are made before the pages
+ * are rendered, so the parsed transcripts can be let go shard by shard while rendering; the sitemap, which
+ * lists what Eleventy rendered, is added when they are written (writeDataFiles). Each transcript's own
+ * index.json and index.md are written with its shard (writeTranscriptFiles).
  */
-export async function writeDataFiles(outDir: string, site: SiteConfig, parsed: { file: string; t: Transcript }[], pages: (string | false)[]): Promise<string[]> {
+export function archiveFiles(site: SiteConfig, parsed: { file: string; t: Transcript }[]): Map<string, string> {
   const all = published(parsed);
-  const files = new Map<string, string>([
+  return new Map<string, string>([
     ["feed.xml", atomFeed(site, all)],
     ["feed.json", jsonFeed(site, all)],
     ["transcripts.json", indexJson(site, all)],
     ["robots.txt", robotsTxt(site)],
   ]);
+}
+
+/** Writes the archive files and the sitemap of `pages` (the URLs Eleventy rendered); returns the paths written. */
+export async function writeDataFiles(outDir: string, site: SiteConfig, archive: Map<string, string>, pages: (string | false)[]): Promise<string[]> {
+  const files = new Map(archive);
   const map = sitemap(site, pages.filter((u): u is string => typeof u === "string" && u.endsWith("/")));
   if (map) files.set("sitemap.xml", map);
   return writeAll(outDir, files);

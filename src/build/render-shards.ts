@@ -13,15 +13,18 @@ export interface ShardsOptions {
 /**
  * Renders the shards, each in an Eleventy run of its own: on worker threads when there are several (each
  * thread runs one Eleventy at a time, so memory stays bounded by the shard size times the threads), on this
- * thread when there is one. Results come back in shard order.
+ * thread when there is one. Results come back in shard order. Each job is removed from `jobs` as soon as it is
+ * handed over, so the transcripts it holds can be collected on this thread while the others render.
  */
-export async function renderShards(jobs: ShardJob[], ctx: ShardContext, options: ShardsOptions = {}): Promise<{ results: ShardResult[]; workers: number }> {
+export async function renderShards(jobs: (ShardJob | undefined)[], ctx: ShardContext, options: ShardsOptions = {}): Promise<{ results: ShardResult[]; workers: number }> {
   const count = Math.min(options.workers ?? (jobs.length > 1 ? availableParallelism() : 0), jobs.length);
   const results: ShardResult[] = new Array(jobs.length);
   let done = 0;
   if (count <= 0) {
-    for (const [i, job] of jobs.entries()) {
+    for (let i = 0; i < jobs.length; i++) {
       options.signal?.throwIfAborted();
+      const job = jobs[i]!;
+      jobs[i] = undefined;
       results[i] = await renderShard(job, ctx);
       options.onShard?.(++done, jobs.length);
     }
@@ -45,6 +48,7 @@ export async function renderShards(jobs: ShardJob[], ctx: ShardContext, options:
           if (next >= jobs.length) return;
           current = next++;
           worker.postMessage(jobs[current]);
+          jobs[current] = undefined;
         };
         worker.on("message", (m: { ok: true; result: ShardResult } | { ok: false; error: string }) => {
           if (!m.ok) return fail(new Error(`rendering shard ${current + 1} of ${jobs.length} failed: ${m.error}`));

@@ -12,7 +12,7 @@ import { loadSiteConfig } from "../config/site-config.js";
 import { answerUrl } from "../emit/answer-pages.js";
 import { pageUrl } from "../emit/page-url.js";
 import { emptyLedger, readLedger, type Ledger } from "../ids/ledger-file.js";
-import { reconcile } from "../ids/reconcile.js";
+import { reconcile, type ReconcileMemo } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { newestFirst, type TranscriptItem } from "../site/collections.js";
@@ -102,10 +102,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     if (!x) texts.set(t.sections, (x = t.sections.map(sectionText)));
     return x;
   };
+  // Only the edited transcript (a new object) is reconciled again on an edit; the others reuse their results.
+  const memo: ReconcileMemo = new WeakMap();
   const settle = (list: Parsed[]) => {
     const copy = list.map((p) => ({ ...p }));
     dedupeUrls(copy, { diagnostics: [] });
-    const ids = reconcile(ledger, copy.map((p) => p.t), textsOf);
+    const ids = reconcile(ledger, copy.map((p) => p.t), textsOf, { memo });
     return copy.map((p, i) => ({ file: p.file, t: ids.transcripts[i] ?? p.t, links: ids.links[i] }));
   };
   const outputsOf = (t: Transcript): string[] => {

@@ -33,9 +33,12 @@ export interface Reconciled {
  * reconciles the same transcripts again and again (`verbatim dev`) reuse their section texts, and a build take
  * the ones its parse workers computed: they are the costly part (a hash per shingle); it must return what
  * `sectionText` gives. `exhaustive` turns off the shortcuts that skip scoring (see reconcileOne and scorer),
- * which never change the result: the tests compare the two.
+ * which never change the result: the tests compare the two. `memo` lets a caller that reconciles the same
+ * transcript objects against the same ledger object again and again (`verbatim dev`, on every edit) reuse each
+ * transcript's result while the ledger entry it continues is the same: a transcript's result depends on
+ * nothing else.
  */
-export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText), options: { exhaustive?: boolean } = {}): Reconciled {
+export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t: Transcript) => SectionText[] = (t) => t.sections.map(sectionText), options: { exhaustive?: boolean; memo?: ReconcileMemo } = {}): Reconciled {
   const texts = transcripts.map(textsOf);
   const recordTexts = new Map<LedgerRecord, RecordText>();
   const textOf = (r: LedgerRecord): RecordText => {
@@ -48,7 +51,14 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
   if (!options.exhaustive) for (const e of ledger.transcripts) for (const r of e.ids) if (r.sketch === "sha256" && !legacyByFingerprint.has(r.fingerprint)) legacyByFingerprint.set(r.fingerprint, r);
   const scorers = transcripts.map((t, i) => scorer(t.sections, texts[i] ?? [], textOf, legacyByFingerprint));
   const claims = claimEntries(ledger.transcripts, transcripts, texts, scorers);
-  const results = transcripts.map((t, i) => reconcileOne(t, texts[i] ?? [], claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null), scorers[i] as Scorer, options.exhaustive === true));
+  const results = transcripts.map((t, i) => {
+    const entry = claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null);
+    const known = options.memo?.get(t);
+    if (known && known.ledger === ledger && known.entry === entry && known.exhaustive === (options.exhaustive === true)) return known.result;
+    const result = reconcileOne(t, texts[i] ?? [], entry, scorers[i] as Scorer, options.exhaustive === true);
+    options.memo?.set(t, { ledger, entry, exhaustive: options.exhaustive === true, result });
+    return result;
+  });
   const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));
   const claimed = new Set(claims.filter((c): c is number => c !== null));
   const kept = ledger.transcripts.filter((_, i) => !claimed.has(i));
@@ -59,6 +69,9 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
   }));
   return { transcripts: results.map((r) => r.transcript), links, ledger: { version: LEDGER_VERSION, transcripts: [...results.map((r) => r.entry), ...kept] } };
 }
+
+/** Per transcript object: the ledger and entry it was last reconciled against, and the result. */
+export type ReconcileMemo = WeakMap<Transcript, { ledger: Ledger; entry: LedgerEntry | null; exhaustive: boolean; result: ReturnType<typeof reconcileOne> }>;
 
 /** Source URL without scheme, "www." or trailing slash: http/https reposts of one page are one source. */
 export function sourceKey(url: string | undefined | null): string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyLedger, serializeLedger, type Ledger } from "../../src/ids/ledger-file.js";
-import { reconcile } from "../../src/ids/reconcile.js";
+import { reconcile, type ReconcileMemo } from "../../src/ids/reconcile.js";
 import { legacySketches, sectionText } from "../../src/ids/text.js";
 import type { Transcript } from "../../src/model/transcript.js";
 import { parseTranscript } from "../../src/parse/parse.js";
@@ -91,6 +91,44 @@ describe("reconcile's shortcuts", () => {
         expect(serializeLedger(fast.ledger)).toBe(serializeLedger(full.ledger));
         ledger = fast.ledger;
       }
+    }
+  });
+
+  it("reuse a transcript's result (dev's memo) only while the transcript, the ledger and its entry are the same", () => {
+    for (let run = 0; run < 30; run++) {
+      let docs = TITLES.map(() => Array.from({ length: 2 + Math.floor(random() * 6) }, newQa));
+      const transcripts = docs.map((d, i) => parseTranscript(text(d, TITLES[i] as string)));
+      let ledger = run % 2 === 0 ? asVersion1(transcripts) : reconcile(emptyLedger(), transcripts).ledger;
+      const memo: ReconcileMemo = new WeakMap();
+      let previous: Transcript[] | null = null;
+      let reused = 0;
+      for (let round = 0; round < 6; round++) {
+        // As in dev: an edited file is parsed again (a new object); the others stay the very same objects.
+        const edited = new Set<number>();
+        docs = docs.map((d, i) => {
+          if (round === 0 || random() >= 0.4) return d;
+          edited.add(i);
+          return correct(d);
+        });
+        for (const i of edited) transcripts[i] = parseTranscript(text(docs[i]!, TITLES[i] as string));
+        // A `verbatim build` beside dev wrote a new ledger: nothing may be reused from before it.
+        const newLedger = round === 3;
+        if (newLedger) ledger = reconcile(ledger, transcripts).ledger;
+        const withMemo = reconcile(ledger, transcripts, undefined, { memo });
+        const fresh = reconcile(ledger, transcripts);
+        expect(withMemo.transcripts).toEqual(fresh.transcripts);
+        expect(withMemo.links).toEqual(fresh.links);
+        expect(serializeLedger(withMemo.ledger)).toBe(serializeLedger(fresh.ledger));
+        if (previous) {
+          transcripts.forEach((_, i) => {
+            const same = withMemo.transcripts[i] === previous![i];
+            if (edited.has(i) || newLedger) expect(same).toBe(false);
+            else if (same) reused++;
+          });
+        }
+        previous = withMemo.transcripts;
+      }
+      expect(reused).toBeGreaterThan(0);
     }
   });
 });
