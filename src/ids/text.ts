@@ -21,8 +21,13 @@ export interface SectionText {
 export const SKETCH_SIZE = 64;
 
 export function words(text: string): string[] {
+  // Fast path, same result: in ASCII plus the typographic quotes and dashes (which NFKC leaves as they are and
+  // which are no letters), NFKC changes nothing and letters and digits are [A-Za-z0-9]. Most English
+  // transcripts are such text, and the Unicode path was half the cost of a section's texts.
+  if (PLAIN.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+const PLAIN = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 
 /**
  * Shingles are the words and the pairs of adjacent words, so both vocabulary and word order count. A word is

@@ -39,6 +39,8 @@ export interface IndexReport {
 /** Bump when the records or the bundle layout change, so cached parts from older builds are not reused. */
 const FORMAT = "verbatim-search-3";
 const RUNTIME_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
+/** Records sent to a Pagefind binary ahead of its answers. */
+const IN_FLIGHT = 64;
 /** Pagefind's own UI bundles: the site has its own search page, so they are not published. */
 const UNUSED = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
 
@@ -146,13 +148,15 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
   if (!index) return { pages: 0, records: 0, errors };
   const out = { pages: 0, records: 0, errors: [...errors] };
   try {
-    // Records are sent without waiting for each answer, so the binary always has the next one queued while
-    // this thread reads and splits the following page (waiting on every round trip left both idle).
+    // Records are sent without waiting for each answer, so the binary always has the next ones queued while
+    // this thread splits the following page (waiting on every round trip left both idle); at most IN_FLIGHT
+    // at a time, so unsent records never pile up in this process.
     const pending: Promise<{ errors: string[] }>[] = [];
     for (const page of pages) {
       const records = searchRecords(page.path, page.content);
       if (records.length) out.pages++;
       for (const r of records) {
+        if (pending.length >= IN_FLIGHT) out.errors.push(...(await pending.shift()!).errors);
         pending.push(index.addHTMLFile({ url: r.url, content: r.content }));
         out.records++;
       }

@@ -70,3 +70,15 @@ describe("redirect hrefs", () => {
     expect(relativeHref("/undated/a/x/", "/undated/a/x/")).toBe("./");
   });
 });
+
+describe("words", () => {
+  /** The definition words must keep: fingerprints and sketches in every ledger depend on it. */
+  const reference = (text: string) => text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  it("splits exactly as NFKC + lower case + Unicode letters and digits, on its fast path and off it", async () => {
+    const fc = (await import("fast-check")).default;
+    const pieces = fc.constantFrom("Word", "AZaz09", "don’t", "‘quoted’", "“Quoted”", "1–2", "a—b", "…", "ﬁne", "Ⅻ", "Лавров", "É", "e\u0301", "½", "𝐀", "\uD835", "İ", "ß", "ǅ", " ", "\n", "-", "_", "’s");
+    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: "binary" })), { maxLength: 30 }).map((xs) => xs.join("")), (text) => {
+      expect(words(text)).toEqual(reference(text));
+    }), { numRuns: 3000 });
+  });
+});
