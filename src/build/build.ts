@@ -74,11 +74,11 @@ export const REPORT_FILE = ".verbatim/build-report.json";
 /** The id ledger lives with the transcripts it describes (the loader skips dot-files). */
 export const LEDGER_FILE = ".ledger.json";
 /**
- * Eleventy keeps every page of a run, its data and its output in memory until the run ends; a run of 1,000
- * transcripts (about 11,000 pages with their answer pages) peaks near 1.5 GB, so archives render in
- * runs of this many transcripts.
+ * Eleventy keeps every page of a run, its data and its output in memory until the run ends, and a worker's heap
+ * grows well past what a run keeps alive before it is collected: at 10,000 transcripts, runs of 250 peaked at
+ * 4.2 GB for the whole build, runs of 125 at 3.2 GB for about 10% more render time.
  */
-export const SHARD_SIZE = 250;
+export const SHARD_SIZE = 125;
 
 /**
  * ingest -> parse -> emit -> Eleventy -> Pagefind. Renders into a sibling folder and swaps it in only when
