@@ -99,12 +99,18 @@ export function answerPages(t: Transcript): AnswerPageData[] {
   });
 }
 
+/** Answer pages of one Eleventy run's transcripts: their URLs up front, their data only when a page is rendered. */
+export interface AnswerSource {
+  permalinks: string[];
+  page(i: number): AnswerPageData;
+}
+
 /**
  * The answer pages of some transcripts for one Eleventy run: every URL up front (Eleventy lays out all its
  * pages before rendering any), each page's data built only when it is rendered, one transcript at a time,
  * so a shard never holds a second copy of its transcripts' text.
  */
-export function answerSource(transcripts: Transcript[]): { permalinks: string[]; page(i: number): AnswerPageData } {
+export function answerSource(transcripts: Transcript[]): AnswerSource {
   const where: { t: number; n: number }[] = [];
   const permalinks: string[] = [];
   transcripts.forEach((t, ti) => answerSummaries(t).forEach((a, n) => (where.push({ t: ti, n }), permalinks.push(a.permalink))));

@@ -1,7 +1,7 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.js";
-import type { AnswerPageData } from "../emit/answer-pages.js";
+import type { AnswerSource } from "../emit/answer-pages.js";
 import { speakerItems, transcriptItems, yearGroups, type SpeakerItem, type YearGroup } from "./collections.js";
 import type { SiteIndex } from "./site-index.js";
 import { renderAnswer } from "./templates/answer.js";
@@ -21,12 +21,6 @@ const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
 export interface BuildFolders {
   pages: string;
   output: string;
-}
-
-/** Answer pages of one run's transcripts: their URLs up front, their data only when a page is rendered. */
-export interface AnswerSource {
-  permalinks: string[];
-  page(i: number): AnswerPageData;
 }
 
 /**
