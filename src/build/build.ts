@@ -14,6 +14,7 @@ import { archiveFiles, writeDataFiles } from "./data-files.js";
 import { assertSafeFolders } from "./folders.js";
 import { loadTranscripts, type FileDiagnostic } from "./load.js";
 import { silentProgress, type Progress } from "./progress.js";
+import { readRenderManifest, RENDER_MANIFEST, renderFingerprint, writeRenderManifest, type RenderReuse } from "./render-cache.js";
 import { renderSite } from "./render.js";
 import type { ShardJob } from "./render-shard.js";
 import { renderShards } from "./render-shards.js";
@@ -45,7 +46,10 @@ export interface BuildOptions {
   maxFileBytes?: number;
   /** Aborting stops the build between stages; the previous site stays as it was. */
   signal?: AbortSignal;
-  /** Content-hash cache of parsed transcripts (default .verbatim/cache); false: parse everything. */
+  /**
+   * Content-hash cache of parsed transcripts (default .verbatim/cache); false: parse and render everything.
+   * Unless false, unchanged transcripts' pages are also reused from the previous build (src/build/render-cache.ts).
+   */
   cacheDir?: string | false;
   /** Worker threads for ingest + parse; default one per core when the archive is big enough. */
   workers?: number;
@@ -154,6 +158,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   textsOf.clear();
   stage("emit");
 
+  // The previous build's pages for unchanged transcripts, taken from the live site before it is replaced.
+  const manifestFile = join(dirname(pagesDir), RENDER_MANIFEST);
+  const reuse: RenderReuse | undefined = cacheDir ? { from: outDir, entries: await readRenderManifest(manifestFile, outDir), fingerprint: renderFingerprint(root, site) } : undefined;
   await rm(partial, { recursive: true, force: true });
   try {
     return await finish();
@@ -170,13 +177,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const runs = jobs.length;
     log(`rendering ${count} transcript page(s) with Eleventy${runs > 1 ? ` in ${runs} runs` : ""}`);
     progress.stage("rendering pages", runs);
-    const shards = await renderShards(jobs, { root, site, outDir: partial, archive }, { workers: options.renderWorkers, signal: options.signal, onShard: (done) => progress.tick(done, `shard ${done} of ${runs}`) });
+    const shards = await renderShards(jobs, { root, site, outDir: partial, archive, reuse }, { workers: options.renderWorkers, signal: options.signal, onShard: (done) => progress.tick(done, `shard ${done} of ${runs}`) });
     const rendered = shards.results.flatMap((r) => r.files);
     rendered.push(...(await renderSite(root, site, listsDir, partial, { mode: "lists", index: archive })));
     report.pages = rendered.length;
-    const sum = (k: "emitMs" | "renderMs") => Math.round(shards.results.reduce((n, r) => n + r[k], 0));
-    stage("render", { shards: runs, workers: shards.workers, emitMs: sum("emitMs"), renderMs: sum("renderMs") });
-    log(`rendered ${rendered.length} page(s)`);
+    const sum = (k: "emitMs" | "renderMs" | "reused") => Math.round(shards.results.reduce((n, r) => n + r[k], 0));
+    const reused = sum("reused");
+    stage("render", { shards: runs, workers: shards.workers, emitMs: sum("emitMs"), renderMs: sum("renderMs"), reused });
+    log(`rendered ${rendered.length} page(s)${reused ? `, of which the pages of ${reused} unchanged transcript(s) were kept from the previous build` : ""}`);
     await writeDataFiles(partial, site, dataFiles, rendered.map((r) => r.url));
     stage("data");
     checkpoint();
@@ -196,6 +204,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     checkpoint();
 
     await swapIn(partial, outDir);
+    // Only now do the manifest's files exist where it says; a build that fails earlier leaves the old one true.
+    if (reuse) await writeRenderManifest(manifestFile, outDir, shards.results.flatMap((r) => r.entries));
     stage("swap");
     // Only ids that were published are recorded (and never by dev's background rebuilds of drafts).
     if (options.updateLedger !== false && await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
