@@ -69,7 +69,8 @@ export interface SizeResult {
   };
   /** Only when the full build failed: the same build without a search index, for dev mode and page weight. */
   pagesOnly: Step | null;
-  warm: (Step & { loadMs: number | null; cached: number | null }) | null;
+  /** A rebuild after one transcript's answer was edited: parse cache, render cache and search parts warm. */
+  warm: (Step & { edited: string; loadMs: number | null; cached: number | null; reused: number | null; renderMs: number | null; indexMs: number | null }) | null;
   dev: (Step & { editsMs: number[]; medianMs: number; maxMs: number }) | null;
   weight: PageWeight | null;
   baseline: { eleventy: Step; pagefind: Step | null; ms: number | null; peakMb: number } | null;
@@ -151,10 +152,20 @@ async function benchSize(n: number): Promise<SizeResult> {
 
   let warm: SizeResult["warm"] = null;
   if (!values["no-warm"] && cold.status === "ok") {
-    log(`N=${n}: Verbatim, rebuild with a warm cache`);
+    // One answer edited in the middle of the archive, as when a transcript is corrected and the site rebuilt.
+    const edited = `t${String(Math.floor(n / 2)).padStart(6, "0")}.txt`;
+    const text = await readFile(join(input, edited), "utf8");
+    const lines = text.split("\n");
+    const answer = lines.findIndex((l, i) => i > lines.findIndex((q) => q.startsWith("Question: ")) && /^[^:]{3,60}: \S/.test(l));
+    lines[answer] = lines[answer]!.replace(": ", ": Let me correct the record first. ");
+    await writeFile(join(input, edited), lines.join("\n"));
+    log(`N=${n}: Verbatim, rebuild after editing ${edited}`);
     const w = await runMonitored(...tsx("verbatim-child.ts", buildOptions), caps);
-    const load = events(w, "stage").find((e) => e.data.stage === "load")?.data;
-    warm = { ...step(w), loadMs: load ? round(load.ms) : null, cached: load?.detail.cached ?? null };
+    // The corpus is kept between runs and must stay the same bytes.
+    await writeFile(join(input, edited), text);
+    const stageOf = (name: string) => events(w, "stage").find((e) => e.data.stage === name)?.data;
+    const load = stageOf("load");
+    warm = { ...step(w), edited, loadMs: load ? round(load.ms) : null, cached: load?.detail.cached ?? null, reused: stageOf("render")?.detail.reused ?? null, renderMs: stageOf("render") ? round(stageOf("render")!.ms) : null, indexMs: stageOf("index") ? round(stageOf("index")!.ms) : null };
   }
 
   let dev: SizeResult["dev"] = null;
@@ -226,13 +237,13 @@ const ok = (st: Step | null | undefined, text: string) => (!st ? "–" : st.stat
 export function table(results: SizeResult[]): string {
   const rows = [...results].sort((a, b) => a.n - b.n);
   const out: string[] = [];
-  out.push("| transcripts | corpus | ingest+parse | parse rate | per CPU-s: parse / emit | ids (ledger) | emit + Eleventy render | thread time: emit / Eleventy | data files | search index | total | without search | peak memory | warm rebuild | dev: edit → page | page (br, +CSS) |");
+  out.push("| transcripts | corpus | ingest+parse | parse rate | per CPU-s: parse / emit | ids (ledger) | emit + Eleventy render | thread time: emit / Eleventy | data files | search index | total | without search | peak memory | rebuild, one answer edited | dev: edit → page | page (br, +CSS) |");
   out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     const v = r.verbatim;
     const noSearch = v.status === "ok" ? v.ms - (v.stages.index?.ms ?? 0) : r.pagesOnly?.status === "ok" ? r.pagesOnly.ms : null;
     const st = v.stages;
-    out.push(`| ${r.n.toLocaleString("en-US")} | ${r.corpusMb} MB | ${s(st["ingest+parse"]?.ms)} | ${v.parseMbPerS ?? "–"} MB/s | ${v.parseMbPerCpuS ?? "–"} / ${v.emitMbPerCpuS ?? "–"} MB/s | ${s(st.ids?.ms)} | ${st.emit && st.render ? s(st.emit.ms + st.render.ms) : "–"} | ${st.render?.detail ? `${s(st.render.detail.emitMs)} / ${s(st.render.detail.renderMs)} (${st.render.detail.shards} run${st.render.detail.shards > 1 ? "s" : ""}, ${st.render.detail.workers || 1} thread${st.render.detail.workers > 1 ? "s" : ""})` : "–"} | ${s(st.data?.ms)} | ${s(st.index?.ms)} | ${ok(v, s(v.ms))} | ${s(noSearch)} | ${mb(v.peakMb)} | ${ok(r.warm, s(r.warm?.ms))} | ${r.dev && r.dev.status === "ok" ? `${Math.round(r.dev.medianMs)} ms (max ${Math.round(r.dev.maxMs)})` : ok(r.dev, "")} | ${r.weight ? `${r.weight.medianKb} KB (max ${r.weight.maxKb})` : "–"} |`);
+    out.push(`| ${r.n.toLocaleString("en-US")} | ${r.corpusMb} MB | ${s(st["ingest+parse"]?.ms)} | ${v.parseMbPerS ?? "–"} MB/s | ${v.parseMbPerCpuS ?? "–"} / ${v.emitMbPerCpuS ?? "–"} MB/s | ${s(st.ids?.ms)} | ${st.emit && st.render ? s(st.emit.ms + st.render.ms) : "–"} | ${st.render?.detail ? `${s(st.render.detail.emitMs)} / ${s(st.render.detail.renderMs)} (${st.render.detail.shards} run${st.render.detail.shards > 1 ? "s" : ""}, ${st.render.detail.workers || 1} thread${st.render.detail.workers > 1 ? "s" : ""})` : "–"} | ${s(st.data?.ms)} | ${s(st.index?.ms)} | ${ok(v, s(v.ms))} | ${s(noSearch)} | ${mb(v.peakMb)} | ${ok(r.warm, `${s(r.warm?.ms)}${r.warm?.reused != null ? ` (${r.warm.reused.toLocaleString("en-US")} kept)` : ""}`)} | ${r.dev && r.dev.status === "ok" ? `${Math.round(r.dev.medianMs)} ms (max ${Math.round(r.dev.maxMs)})` : ok(r.dev, "")} | ${r.weight ? `${r.weight.medianKb} KB (max ${r.weight.maxKb})` : "–"} |`);
   }
   out.push("");
   out.push("| transcripts | bare Eleventy | Pagefind CLI | baseline total | baseline peak | Verbatim total | total ratio | render ratio | index ratio |");
