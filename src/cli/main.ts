@@ -10,7 +10,7 @@ const HELP = `verbatim — transcripts in, a static site with a permanent link t
 
 Usage:
   verbatim build   [--input DIR] [--out DIR] [--path-prefix /sub/] [--base-url URL] [--strict]
-                   [--title TEXT] [--description TEXT] [--language CODE] [--max-file-mb N]
+                   [--title TEXT] [--description TEXT] [--language CODE] [--max-file-mb N] [--no-cache]
   ${CHECK_USAGE}
   verbatim dev     [--input DIR] [--out DIR] [--port 8080] [--no-build]   build, serve on 127.0.0.1, rebuild edited pages
   verbatim inspect <file> [--json]
@@ -55,6 +55,8 @@ async function runBuild(args: string[]): Promise<number> {
         language: { type: "string" },
         strict: { type: "boolean", default: false },
         "max-file-mb": { type: "string" },
+        // Parse and render every transcript again instead of reusing the previous build's work.
+        "no-cache": { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -78,6 +80,7 @@ async function runBuild(args: string[]): Promise<number> {
       description: values.description,
       language: values.language,
       maxFileBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
+      ...(values["no-cache"] ? { cacheDir: false as const } : {}),
       progress: createProgress(process.stderr),
     });
   } catch (e) {

@@ -28,6 +28,22 @@ describe("verbatim build on the command line", () => {
     expect(r.out).toMatch(/^built 17 transcripts, \d+ sections, 53 pages; 3 files skipped, \d+ errors, \d+ warnings, \d+ removed lines?; \d+\.\d s\n$/m);
   });
 
+  it("keeps unchanged transcripts' pages on a second build into the same folder, and renders everything with --no-cache", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "verbatim-cli-"));
+    const out = join(tmp, "site");
+    const input = join(tmp, "corpus");
+    await cp(CORPUS, input, { recursive: true });
+    const first = verbatim(["build", "--input", input, "--out", out]);
+    expect(first.err).not.toMatch(/kept from the previous build/);
+    const second = verbatim(["build", "--input", input, "--out", out]);
+    expect(second.err).toMatch(/^rendered \d+ page\(s\), of which the pages of 17 unchanged transcript\(s\) were kept from the previous build$/m);
+    const untimed = (out: string) => out.replace(/\d+\.\d s\n$/, "");
+    expect(untimed(second.out)).toBe(untimed(first.out));
+    const cold = verbatim(["build", "--input", input, "--out", out, "--no-cache"]);
+    expect(cold.err).not.toMatch(/kept from the previous build/);
+    expect(cold.err).toMatch(/^rendered \d+ page\(s\)$/m);
+  });
+
   it("says clearly what is wrong with its arguments", () => {
     const bad = verbatim(["build", "--max-file-mb", "0"]);
     expect(bad.code).toBe(2);
