@@ -47,6 +47,23 @@ describe("search on the sample site, in real Chromium", () => {
     await page.close();
   });
 
+  it("puts the passage holding the exact phrase first, before pages that only use its words more often", async () => {
+    // Both transcripts use "diplomatic" and words starting "profession"; only the Sochi remarks say "diplomatic profession".
+    const { page, errors } = await open("/search/?q=diplomatic%20profession");
+    const all = await hits(page);
+    expect(all.some((h) => MOSCOW.test(new URL(h.href, ctx.served.url).pathname))).toBe(true);
+    const first = page.locator("a.hit").first();
+    expect(await first.textContent()).toBe("Opening remarks");
+    await first.click();
+    await page.waitForURL(/#/);
+    const url = new URL(page.url());
+    expect(url.pathname).toMatch(SOCHI);
+    const target = page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`);
+    expect(await target.textContent()).toContain("diplomatic profession");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("makes every question/answer section a sub-result at the page URL plus the section's permanent id", async () => {
     const { page } = await open("/search/");
     // A string, not a function: the test runner would rewrite a function's import() for Node.

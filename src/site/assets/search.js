@@ -105,8 +105,17 @@ function activeFilters() {
  */
 async function* results(pf, query, filters) {
   if (!state.sort) {
-    const r = await pf.search(query, { filters });
-    yield* r.results;
+    // Best match: records holding the words as the exact phrase come first (a quote pasted from an answer
+    // finds that answer before pages that merely use the same words more often), then every other match.
+    // Both searches read the same words' index chunks, so the phrase costs no extra download.
+    const seen = new Set();
+    if (/\s/.test(query) && !query.includes('"')) {
+      for (const r of (await pf.search(`"${query}"`, { filters })).results) {
+        seen.add(r.id);
+        yield r;
+      }
+    }
+    for (const r of (await pf.search(query, { filters })).results) if (!seen.has(r.id)) yield r;
     return;
   }
   const direction = state.sort === "oldest" ? "asc" : "desc";
