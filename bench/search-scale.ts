@@ -25,6 +25,8 @@ import { pageUrl } from "../src/emit/page-url.js";
 import { readTranscript } from "../src/ingest/read-transcript.js";
 import { parseTranscript } from "../src/parse/parse.js";
 import { indexSite, type RenderedPage } from "../src/search/index-site.js";
+import { newestFirst, type TranscriptItem } from "../src/site/collections.js";
+import { transcriptItem } from "../src/site/site-index.js";
 import { renderSearch } from "../src/site/templates/search.js";
 import { renderTranscript } from "../src/site/templates/transcript.js";
 import { writeCorpus } from "./corpus.js";
@@ -80,6 +82,7 @@ async function renderPages(raw: string, site: string): Promise<{ count: number; 
   const config = loadSiteConfig(ROOT);
   await rm(site, { recursive: true, force: true });
   let count = 0, bytes = 0, words = 0;
+  const items: TranscriptItem[] = [];
   const seen = new Set<string>();
   for (const file of (await readdir(raw)).filter((f) => f.endsWith(".txt")).sort()) {
     const read = await readTranscript(join(raw, file));
@@ -88,6 +91,7 @@ async function renderPages(raw: string, site: string): Promise<{ count: number; 
     for (let k = 2; seen.has(pageUrl(t)); k++) t = { ...t, slug: `${t.slug.replace(/-\d+$/, "")}-${k}` };
     seen.add(pageUrl(t));
     const data = pageData(t, file);
+    items.push(transcriptItem(t, file));
     const html = renderTranscript({ ...data, content: renderBody(t), site: config });
     const out = join(site, pageUrl(t), "index.html");
     await mkdir(dirname(out), { recursive: true });
@@ -97,7 +101,7 @@ async function renderPages(raw: string, site: string): Promise<{ count: number; 
     words += data.wordCount;
   }
   await mkdir(join(site, "search"), { recursive: true });
-  await writeFile(join(site, "search", "index.html"), renderSearch({ site: config }));
+  await writeFile(join(site, "search", "index.html"), renderSearch({ site: config, transcripts: items.sort(newestFirst) }));
   await cp(join(ROOT, "src/site/assets"), join(site, "assets"), { recursive: true });
   return { count, bytes, words };
 }

@@ -133,6 +133,6 @@ function addListTemplates(eleventyConfig: any): void {
   });
   eleventyConfig.addTemplate("search.11ty.js", {
     data: { permalink: "/search/", eleventyExcludeFromCollections: true },
-    render: (data: Data) => renderSearch({ site: data.site }),
+    render: (data: Data) => renderSearch({ site: data.site, transcripts: data.collections.transcripts }),
   });
 }

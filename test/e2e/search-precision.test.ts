@@ -116,6 +116,32 @@ describe("search on the sample site, in real Chromium", () => {
     await page.close();
   });
 
+  it("offers the filters with the number of transcripts for each value, and loads only the part filter's index for a search", async () => {
+    const { page, requests, errors } = await open("/search/?speaker=Sergey%20Lavrov");
+    // The controls are on the page before anything of Pagefind is loaded, set from the address.
+    await page.locator("#search_filters:not([hidden])").waitFor();
+    expect(requests.filter((p) => p.includes("/pagefind/"))).toEqual([]);
+    expect(await page.locator("select[name=speaker]").inputValue()).toBe("Sergey Lavrov");
+    const options = async (name: string) => page.locator(`select[name=${name}] option`).allTextContents();
+    expect(await options("speaker")).toEqual(["Any speaker", "Sergey Lavrov (2)"]);
+    expect(await options("year")).toEqual(["Any year", "2020 (1)", "2018 (1)"]);
+    expect(await options("place")).toEqual(["Any place", "Moscow (1)", "Sochi (1)"]);
+    expect(await options("kind")).toEqual(["Answers, questions and remarks", "Answers", "Questions", "Opening remarks"]);
+    await page.locator("#search_q").fill("Russia");
+    await page.locator("#search_q").press("Enter");
+    await hits(page);
+    expect(await page.locator("#search_status").textContent()).toMatch(/^“Russia” found in answers of 2 transcripts, questions of 2 transcripts, opening remarks of 2 transcripts\.$/);
+    // One filter file per year: the part filter's (the speaker filter asked for here is one more per year).
+    expect(requests.filter((p) => p.endsWith(".pf_filter")).length).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const plain = await open("/search/?q=Russia");
+    await hits(plain.page);
+    expect(plain.requests.filter((p) => p.endsWith(".pf_filter")).length).toBe(2);
+    await plain.page.close();
+  });
+
   it("orders by date, newest or oldest first", async () => {
     const { page } = await open("/search/?q=sanctions&sort=newest");
     const newest = await hits(page);

@@ -10,12 +10,8 @@ const list = document.getElementById("search_results");
 const filterBox = document.getElementById("search_filters");
 const more = document.getElementById("search_more");
 
-const FILTERS = [
-  { key: "kind", label: "Part", any: "Answers, questions and remarks", names: { answer: "Answers", question: "Questions", remarks: "Opening remarks" } },
-  { key: "speaker", label: "Speaker", any: "Any speaker" },
-  { key: "year", label: "Year", any: "Any year", newestFirst: true },
-  { key: "place", label: "Place", any: "Any place" },
-];
+// The Pagefind filters the page offers (src/site/templates/search.ts writes their controls).
+const FILTERS = ["kind", "speaker", "year", "place"];
 const KIND_PLURALS = { answer: "answers", question: "questions", remarks: "opening remarks" };
 const PAGE_SIZE = 10;
 
@@ -28,14 +24,14 @@ let runId = 0;
 function readState() {
   const p = new URLSearchParams(location.search);
   const s = { q: p.get("q") ?? "", sort: p.get("sort") ?? "" };
-  for (const f of FILTERS) s[f.key] = p.get(f.key) ?? "";
+  for (const f of FILTERS) s[f] = p.get(f) ?? "";
   return s;
 }
 
 function writeState() {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
-  for (const f of FILTERS) if (state[f.key]) p.set(f.key, state[f.key]);
+  for (const f of FILTERS) if (state[f]) p.set(f, state[f]);
   if (state.sort) p.set("sort", state.sort);
   const qs = p.toString();
   history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
@@ -52,50 +48,30 @@ function load() {
     const pf = await mod.createInstance({ ...common, basePath: new URL(`pagefind/${parts[0]}/`, siteRoot).pathname });
     await pf.init();
     await Promise.all(parts.slice(1).map((p) => pf.mergeIndex(new URL(`pagefind/${p}/`, siteRoot).pathname, common)));
-    await renderFilters(pf);
     return pf;
   })();
   return loading;
 }
 
-async function renderFilters(pf) {
-  const all = await pf.filters();
-  const controls = [];
-  for (const f of FILTERS) {
-    const values = Object.keys(all[f.key] ?? {});
-    if (values.length === 0) continue;
-    values.sort((a, b) => (f.newestFirst ? b.localeCompare(a) : a.localeCompare(b)));
-    const label = document.createElement("label");
-    label.textContent = `${f.label} `;
-    const select = document.createElement("select");
-    select.name = f.key;
-    select.append(new Option(f.any, ""));
-    for (const v of values) select.append(new Option(`${f.names?.[v] ?? v} (${all[f.key][v]})`, v, false, state[f.key] === v));
+/**
+ * The filters and the order are in the page (src/site/templates/search.ts), with the archive's values and
+ * counts: nothing of the index is loaded for them, and they show the address's choices before Pagefind loads.
+ */
+function setUpFilters() {
+  for (const select of filterBox.querySelectorAll("select")) {
+    const key = select.name;
+    if (state[key] && [...select.options].some((o) => o.value === state[key])) select.value = state[key];
     select.addEventListener("change", () => {
-      state[f.key] = select.value;
+      state[key] = select.value;
       search();
     });
-    label.append(select);
-    controls.push(label);
   }
-  const sortLabel = document.createElement("label");
-  sortLabel.textContent = "Order ";
-  const sort = document.createElement("select");
-  sort.name = "sort";
-  for (const [v, t] of [["", "Best match"], ["newest", "Newest first"], ["oldest", "Oldest first"]]) sort.append(new Option(t, v, false, state.sort === v));
-  sort.addEventListener("change", () => {
-    state.sort = sort.value;
-    search();
-  });
-  sortLabel.append(sort);
-  controls.push(sortLabel);
-  filterBox.replaceChildren(...controls);
   filterBox.hidden = false;
 }
 
 function activeFilters() {
   const out = {};
-  for (const f of FILTERS) if (state[f.key]) out[f.key] = state[f.key];
+  for (const f of FILTERS) if (state[f]) out[f] = state[f];
   return out;
 }
 
@@ -158,7 +134,9 @@ async function search() {
     return;
   }
   const filters = activeFilters();
-  const summary = await pf.search(query, { filters });
+  // Every record has exactly one part, so "any part" changes no result; asking for it loads only the part
+  // filter's index (for the counts below), never the speaker, year and place filters'.
+  const summary = await pf.search(query, { filters: { ...filters, kind: filters.kind ?? { any: ["answer", "question", "remarks"] } } });
   if (id !== runId) return;
   if (summary.results.length === 0) {
     status.textContent = Object.keys(filters).length
@@ -289,4 +267,5 @@ form.addEventListener("submit", (e) => {
   search();
 });
 more.addEventListener("click", () => showMore(runId));
+setUpFilters();
 if (state.q) search();
