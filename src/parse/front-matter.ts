@@ -1,4 +1,5 @@
 import yaml from "js-yaml";
+import { z } from "zod";
 import type { Diagnostic } from "../model/transcript.js";
 
 /** Fields a transcript's own YAML front-matter may set; they override what the parser detects. */
@@ -36,17 +37,43 @@ export interface FrontMatter {
   diagnostics: Diagnostic[];
 }
 
-/** What a field's value became, or why it could not be used. */
-type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
-
 /**
  * How one field is read, and what the parser does instead when its value is unusable: a bad field costs that
- * field only, never the rest of the block or the transcript (README, "The transcript format").
+ * field only, never the rest of the block or the transcript (README, "The transcript format"). Each schema's
+ * messages say what is wrong with the value as written.
  */
 interface FieldRule<T> {
-  read: (value: unknown) => Read<T>;
+  schema: z.ZodType<T>;
   instead: string;
 }
+
+/** An error message naming the value as written: `"yesterday" is not a date written as YYYY-MM-DD`. */
+const says = (what: string | ((input: unknown) => string)) => ({ error: (issue: { input?: unknown }) => `${shown(issue.input)} ${typeof what === "string" ? what : what(issue.input)}` });
+
+const Text = z
+  .string(says((v) => `is not text${typeof v === "number" || typeof v === "boolean" ? " (put it in quotes to make it text)" : ""}`))
+  .refine((v) => v.trim() !== "", { error: "it is empty" });
+// The core YAML schema reads 2020-12-14 as text, so a date always arrives as a string here.
+const IsoDate = z
+  .string(says("is not a date written as YYYY-MM-DD"))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says("is not a date written as YYYY-MM-DD"))
+  .pipe(z.iso.date(says("is not a day of the calendar")));
+/** Only http(s): the source becomes a link on the page, where `javascript:` or a relative path must never go. */
+const WebAddress = z
+  .string(says("is not a web address starting with http:// or https://"))
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, ...says("is not a web address starting with http:// or https://") }));
+const listOf = <T>(item: z.ZodType<T>, example: string) => z.array(item, says(`is not a list (write it as ${example})`));
+/** YAML reads `tags: [2020]` as a number; as a tag it is the same text. */
+const Tag = z.preprocess((v) => (typeof v === "number" ? String(v) : v), Text);
+const matching = (pattern: RegExp, what: string) => z.string(says(`is not ${what}`)).regex(pattern, says(`is not ${what}`));
+const Aliases = z
+  .record(z.string(), z.unknown(), says('is not a mapping of names as written to one name (write it as aliases: { "SG": "António Guterres" })'))
+  .superRefine((map, ctx) => {
+    const [from, to] = Object.entries(map).find(([, v]) => typeof v !== "string" || v.trim() === "") ?? [];
+    if (from !== undefined) ctx.addIssue({ code: "custom", message: `the name for "${from}" is ${typeof to === "string" ? "empty" : `${shown(to)}, not text`}` });
+  })
+  .transform((map) => map as Record<string, string>);
 
 const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 /** A BCP 47 tag as `<html lang>` takes it: "en", "pt-BR", "zh-Hant", "sr-Latn-RS". */
@@ -54,24 +81,33 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Every field but `source`, whose parts are read one by one (readSource). */
 const FIELDS: { [K in Exclude<keyof Overrides, "source">]-?: FieldRule<NonNullable<Overrides[K]>> } = {
-  title: { read: text, instead: "the title found in the text is used" },
-  subtitle: { read: text, instead: "the subtitle found in the text, if any, is used" },
-  date: { read: isoDate, instead: "the date found in the text, if any, is used" },
-  place: { read: text, instead: "the place found in the text, if any, is used" },
-  speakers: { read: (v) => list(v, "speakers: [Sergey Lavrov]", text), instead: "the speakers found in the text are listed" },
-  publisher: { read: text, instead: "the publisher found in the text, if any, is used" },
-  published: { read: isoDate, instead: "the publication date found in the text, if any, is used" },
-  tags: { read: (v) => list(v, "tags: [press conference]", tag), instead: "the transcript has no tags" },
-  slug: { read: (v) => matching(v, SLUG, "lower-case words joined by single hyphens"), instead: "the slug is made from the title" },
-  language: { read: (v) => matching(v, LANGUAGE, "a language code such as en, ru or pt-BR"), instead: "the language detected from the text is used" },
-  aliases: { read: aliasMap, instead: "speaker names are read without these aliases" },
+  title: { schema: Text, instead: "the title found in the text is used" },
+  subtitle: { schema: Text, instead: "the subtitle found in the text, if any, is used" },
+  date: { schema: IsoDate, instead: "the date found in the text, if any, is used" },
+  place: { schema: Text, instead: "the place found in the text, if any, is used" },
+  speakers: { schema: listOf(Text, "speakers: [Sergey Lavrov]"), instead: "the speakers found in the text are listed" },
+  publisher: { schema: Text, instead: "the publisher found in the text, if any, is used" },
+  published: { schema: IsoDate, instead: "the publication date found in the text, if any, is used" },
+  tags: { schema: listOf(Tag, "tags: [press conference]"), instead: "the transcript has no tags" },
+  slug: { schema: matching(SLUG, "lower-case words joined by single hyphens"), instead: "the slug is made from the title" },
+  language: { schema: matching(LANGUAGE, "a language code such as en, ru or pt-BR"), instead: "the language detected from the text is used" },
+  aliases: { schema: Aliases, instead: "speaker names are read without these aliases" },
 };
+
+/** A field's value, or the first thing wrong with it (an item of a list is named by its number). */
+function read<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; problem: string } {
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  const item = Array.isArray(value) && typeof issue?.path[0] === "number" ? `item ${issue.path[0] + 1}: ` : "";
+  return { ok: false, problem: `${item}${issue?.message ?? "invalid"}` };
+}
 
 const SOURCE_INSTEAD = "the source link found in the text, if any, is used";
 const KNOWN_FIELDS = [...Object.keys(FIELDS), "source"].join(", ");
 
 const SOURCE_FIELDS: { [K in keyof SourceOverride]-?: FieldRule<string> } = {
-  url: { read: webAddress, instead: SOURCE_INSTEAD },
+  url: { schema: WebAddress, instead: SOURCE_INSTEAD },
   publisher: FIELDS.publisher,
   published: FIELDS.published,
 };
@@ -117,7 +153,7 @@ function readFields(data: Record<string, unknown>, lines: KeyLines): { overrides
       warn([key], "not a field Verbatim knows", `the fields are ${KNOWN_FIELDS}`);
       continue;
     }
-    const r = rule.read(value);
+    const r = read(rule.schema, value);
     if (r.ok) overrides[key] = r.value;
     else warn([key], r.problem, rule.instead);
   }
@@ -127,7 +163,7 @@ function readFields(data: Record<string, unknown>, lines: KeyLines): { overrides
 /** `source:` is a URL or a mapping of url, publisher and published; each of those stands or falls alone. */
 function readSource(value: unknown, warn: (sub: string | null, problem: string, instead: string) => void): SourceOverride | null {
   if (typeof value === "string") {
-    const url = webAddress(value);
+    const url = read(WebAddress, value);
     if (url.ok) return { url: url.value };
     warn(null, url.problem, SOURCE_INSTEAD);
     return null;
@@ -143,7 +179,7 @@ function readSource(value: unknown, warn: (sub: string | null, problem: string, 
       warn(key, "not a field of source", "its fields are url, publisher and published");
       continue;
     }
-    const r = rule.read(sub);
+    const r = read(rule.schema, sub);
     if (r.ok) source[key] = r.value;
     else warn(key, r.problem, rule.instead);
   }
@@ -156,67 +192,6 @@ function isField(key: string): key is keyof typeof FIELDS {
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): Read<string> {
-  if (typeof value !== "string") return { ok: false, problem: `${shown(value)} is not text${typeof value === "number" || typeof value === "boolean" ? " (put it in quotes to make it text)" : ""}` };
-  if (value.trim() === "") return { ok: false, problem: "it is empty" };
-  return { ok: true, value };
-}
-
-function isoDate(value: unknown): Read<string> {
-  // The core YAML schema reads 2020-12-14 as text, so a date always arrives as a string here.
-  const problem = `${shown(value)} is not a date written as YYYY-MM-DD`;
-  if (typeof value !== "string") return { ok: false, problem };
-  const m = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (!m) return { ok: false, problem };
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return { ok: false, problem: `${shown(value)} is not a day of the calendar` };
-  return { ok: true, value };
-}
-
-/** Only http(s): the source becomes a link on the page, where `javascript:` or a relative path must never go. */
-function webAddress(value: unknown): Read<string> {
-  const problem = `${shown(value)} is not a web address starting with http:// or https://`;
-  if (typeof value !== "string") return { ok: false, problem };
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol === "http:" || url.protocol === "https:") return { ok: true, value: value.trim() };
-  } catch {
-    // Not a URL at all: the same answer as a URL of another scheme.
-  }
-  return { ok: false, problem };
-}
-
-function matching(value: unknown, pattern: RegExp, what: string): Read<string> {
-  if (typeof value === "string" && pattern.test(value)) return { ok: true, value };
-  return { ok: false, problem: `${shown(value)} is not ${what}` };
-}
-
-/** YAML reads `tags: [2020]` as a number; as a tag it is the same text. */
-function tag(value: unknown): Read<string> {
-  return typeof value === "number" ? { ok: true, value: String(value) } : text(value);
-}
-
-function list(value: unknown, example: string, item: (v: unknown) => Read<string>): Read<string[]> {
-  if (!Array.isArray(value)) return { ok: false, problem: `${shown(value)} is not a list (write it as ${example})` };
-  const out: string[] = [];
-  for (const [i, v] of value.entries()) {
-    const r = item(v);
-    if (!r.ok) return { ok: false, problem: `item ${i + 1}: ${r.problem}` };
-    out.push(r.value);
-  }
-  return { ok: true, value: out };
-}
-
-function aliasMap(value: unknown): Read<Record<string, string>> {
-  const problem = `${shown(value)} is not a mapping of names as written to one name (write it as aliases: { "SG": "António Guterres" })`;
-  if (!isMapping(value)) return { ok: false, problem };
-  for (const [from, to] of Object.entries(value)) {
-    if (typeof to !== "string" || to.trim() === "") return { ok: false, problem: `the name for "${from}" is ${typeof to === "string" ? "empty" : `${shown(to)}, not text`}` };
-  }
-  return { ok: true, value: value as Record<string, string> };
 }
 
 /** A value as the warning quotes it: short, on one line. */
