@@ -96,7 +96,8 @@ export async function loadTranscripts(inputDir: string, options: LoadOptions = {
       out.diagnostics.push({ file: shown, line: 0, code: "encoding", severity: "warning", message: `${note}; check the text, and save it as UTF-8 to be sure` });
     }
     out.parsed.push({ file, t: r.t, texts: r.texts });
-    out.diagnostics.push(...r.t.warnings.map((w) => ({ ...w, message: oneLine(w.message), file: shown })));
+    // One push per warning: spread into one push, a transcript with some 130,000 warnings overflowed the stack.
+    for (const w of r.t.warnings) out.diagnostics.push({ ...w, message: oneLine(w.message), file: shown });
   };
   const done = (i: number, r: FileResult) => {
     results[i] = r;

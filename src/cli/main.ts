@@ -13,7 +13,8 @@ Usage:
                    [--title TEXT] [--description TEXT] [--language CODE] [--max-file-mb N] [--no-cache]
   ${CHECK_USAGE}
   verbatim dev     [--input DIR] [--out DIR] [--port 8080] [--no-build]   build, serve on 127.0.0.1, rebuild edited pages
-  verbatim inspect <file> [--json]
+  verbatim inspect <file> [--json] [--ledger FILE]   the parsed transcript with the ids the site publishes
+                   (from the input folder's id ledger; URL de-duplication across transcripts aside)
   verbatim help
 `;
 

@@ -30,7 +30,19 @@ export const EXPECTED: Record<string, Expected> = {
   "duplicate-a.txt": { outcome: "published", url: /-august-1\/$/ },
   "duplicate-b.txt": { outcome: "published", diagnostics: [{ code: "duplicate-url", message: /another transcript already publishes at .*; published at .*-2\/$/ }], url: /-2\/$/ },
   "duplicate-c.txt": { outcome: "published", diagnostics: [{ code: "duplicate-url", message: /published at .*-3\/$/ }], url: /-3\/$/ },
-  "parse-failure.txt": { outcome: "published", diagnostics: [{ code: "parse-failed", message: /published as plain paragraphs/ }], page: ["class=\"parse-failed-notice\"", "The transcript is still published, as plain paragraphs, with a notice."] },
+  // Every bad field is ignored on its own, with a warning at its line; the good one (tags) and the text are used.
+  "front-matter-bad-values.txt": {
+    outcome: "published",
+    url: /^\/2021\/03\/03\/briefing-front-matter-values-that-are-not-what-they-claim[^/]*\/$/,
+    diagnostics: [
+      { code: "front-matter-field", message: /^front-matter field "published" ignored: "yesterday" is not a date written as YYYY-MM-DD; the publication date found in the text, if any, is used$/ },
+      { code: "front-matter-field", message: /^front-matter field "date" ignored: "2021-02-30" is not a day of the calendar; the date found in the text, if any, is used$/ },
+      { code: "front-matter-field", message: /^front-matter field "source" ignored: "javascript:alert\(document\.domain\)" is not a web address/ },
+      { code: "front-matter-field", message: /^front-matter field "speakers" ignored: "Maria Zakharova" is not a list/ },
+      { code: "front-matter-field", message: /^front-matter field "language" ignored: "Russian" is not a language code/ },
+    ],
+    page: ["<article class=\"transcript\" lang=\"en\">", "What happens to a front-matter date that is not a date", "It is refused. A source must be a web address, so no script can hide in the link."],
+  },
   "slug-traversal.txt": { outcome: "published", diagnostics: [{ code: "front-matter-field", message: /front-matter field "slug" ignored/ }], url: /^\/2018\/08\/08\/briefing-path-tricks-[^/.]*\/$/ },
   "ten-thousand-questions.txt": { outcome: "published", page: ["Number 10000, about", "Answer 9999."] },
   "one-megabyte-paragraph.txt": { outcome: "published", diagnostics: [{ code: "long-turn", message: /turn of \d+ words/ }] },

@@ -63,6 +63,15 @@ describe("the adversarial corpus builds, and every file gets its expected outcom
     });
   }
 
+  it("reads a transcript past its bad front-matter values: its questions are sections, and the refused source is no link", () => {
+    const t = b.report.transcripts.find((x) => x.file === "front-matter-bad-values.txt");
+    expect(t?.sections).toBe(2);
+    const html = readFileSync(join(b.site, t?.url ?? "/missing/", "index.html"), "utf8");
+    expect(html).not.toContain("parse-failed-notice");
+    expect(html).not.toContain("class=\"source-link\"");
+    expect(html).not.toMatch(/href="javascript:/);
+  });
+
   it("publishes the 10,000 questions as 10,000 sections of one page", () => {
     const t = b.report.transcripts.find((x) => x.file === "ten-thousand-questions.txt");
     expect(t?.sections).toBeGreaterThanOrEqual(10_000);
@@ -131,7 +140,7 @@ describe("quality gates on the adversarial build", () => {
     });
 
     it("has no axe-core violations on each page type (home, search, transcripts)", async () => {
-      const transcripts = ["html-injection.txt", "right-to-left.txt", "emoji.txt", "parse-failure.txt", "markdown-and-templates.txt"]
+      const transcripts = ["html-injection.txt", "right-to-left.txt", "emoji.txt", "front-matter-bad-values.txt", "markdown-and-templates.txt"]
         .map((f) => b.report.transcripts.find((t) => t.file === f)?.url ?? "");
       const urls = ["/", "/search/", ...transcripts];
       const failures: string[] = [];
