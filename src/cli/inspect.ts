@@ -140,14 +140,14 @@ export function outline(t: Transcript, file: string, encoding: string, notes: st
 function sectionLines(s: Section, qaNumber: number, notes: string[] = []): string[] {
   const indented = notes.map((note) => `       ${note}`);
   if (s.kind === "remarks") {
-    return [`  #${s.id}  remarks: ${s.turns.map(who).join(", ")} (${count(s.turns)} paragraphs)`, ...indented];
+    return [`  #${s.id}  remarks: ${s.turns.map(who).join(", ")} (${paragraphs(s.turns)})`, ...indented];
   }
   const first = s.question.flatMap((t) => t.paragraphs)[0]?.text ?? "";
   return [
     `  ${qaNumber}. #${s.id}`,
     ...indented,
     `       Q ${s.question.map(who).join(", ")}: ${clip(first, 60)}`,
-    `       A ${s.answer.length ? s.answer.map(who).join(", ") : "(no answer)"} (${count(s.answer)} paragraphs)`,
+    `       A ${s.answer.length ? s.answer.map(who).join(", ") : "(no answer)"} (${paragraphs(s.answer)})`,
   ];
 }
 
@@ -166,8 +166,9 @@ function who(t: Turn): string {
   return t.affiliation ? `${name} (${t.affiliation})` : name;
 }
 
-function count(turns: Turn[]): number {
-  return turns.reduce((n, t) => n + t.paragraphs.length, 0);
+function paragraphs(turns: Turn[]): string {
+  const n = turns.reduce((k, t) => k + t.paragraphs.length, 0);
+  return `${n} paragraph${n === 1 ? "" : "s"}`;
 }
 
 function clip(text: string, max: number): string {
