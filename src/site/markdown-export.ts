@@ -19,7 +19,8 @@ export function escapeMarkdown(text: string): string {
 
 function turn(t: Turn): string {
   const who = t.label ?? t.speaker;
-  const head = who ? `**${escapeMarkdown(who)}:**\n\n` : "";
+  // A label is kept as written, colon included ("Question:"); a speaker name alone gets one.
+  const head = who ? `**${escapeMarkdown(who)}${/[:：][\s*_]*$/u.test(who) ? "" : ":"}**\n\n` : "";
   return head + t.paragraphs.map((p) => escapeMarkdown(p.text)).join("\n\n");
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,5 +52,25 @@ describe("a build that fails", () => {
     await expect(build({ ...base, output: ROOT })).rejects.toThrow(/is or contains the project folder/);
     await expect(build({ ...base, input: join(tmp, "missing"), output: join(tmp, "site") })).rejects.toThrow(/input folder .*missing does not exist/);
     expect(readdirSync(input).sort()).toEqual(readdirSync(SEEDS_DIR).sort());
+  });
+
+  it("refuses to replace a folder that holds files but is not a site it built, and replaces one that is", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "verbatim-folders-"));
+    const base = { root: ROOT, input: SEEDS_DIR, workDir: join(tmp, "pages"), reportFile: join(tmp, "r.json"), ledgerFile: join(tmp, "ledger.json"), searchIndex: false };
+    // A mistyped --out pointing at someone's documents, or at the sources of another project.
+    const documents = join(tmp, "documents");
+    await mkdir(documents);
+    await writeFile(join(documents, "thesis.docx"), "four years of work");
+    await expect(build({ ...base, output: documents })).rejects.toThrow(/refusing to build into .*documents: it already holds files and is not a site Verbatim built/);
+    const sources = join(tmp, "other-project", "src");
+    await cp(join(ROOT, "src", "build"), join(sources, "build"), { recursive: true });
+    await expect(build({ ...base, output: sources })).rejects.toThrow(/it already holds files and is not a site Verbatim built/);
+    expect(readdirSync(documents)).toEqual(["thesis.docx"]);
+    expect(existsSync(join(sources, "build", "build.ts"))).toBe(true);
+    // A new folder, an empty one, and then the site built there are all fine to (re)build into.
+    await mkdir(join(tmp, "empty"));
+    await build({ ...base, output: join(tmp, "empty") });
+    await build({ ...base, output: join(tmp, "empty") });
+    expect(existsSync(join(tmp, "empty", "transcripts.json"))).toBe(true);
   });
 });

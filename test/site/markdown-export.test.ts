@@ -73,5 +73,9 @@ describe("the Markdown download", () => {
     expect(words.length).toBeGreaterThan(0);
     for (const w of words) expect(out).toContain(w);
     expect(md.render(transcriptMarkdown({ baseUrl: null, pathPrefix: "/" }, p!))).toMatch(/<h1>[^<]*\{\{ site\.title \}\}/);
+    // Labels are shown as written, with their one colon.
+    expect(out).toMatch(/^Question:$/m);
+    expect(out).toMatch(/^Sergey Lavrov:$/m);
+    expect(out).not.toContain("::");
   });
 });
