@@ -106,7 +106,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const memo: ReconcileMemo = new WeakMap();
   const settle = (list: Parsed[]) => {
     const copy = list.map((p) => ({ ...p }));
-    dedupeUrls(copy, { diagnostics: [] });
+    dedupeUrls(copy, { diagnostics: [] }, ledger, textsOf);
     const ids = reconcile(ledger, copy.map((p) => p.t), textsOf, { memo });
     return copy.map((p, i) => ({ file: p.file, t: ids.transcripts[i] ?? p.t, links: ids.links[i] }));
   };
