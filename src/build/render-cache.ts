@@ -8,6 +8,7 @@ import type { SiteConfig } from "../config/site-config.js";
 import type { EmitLinks } from "../emit/markdown.js";
 import type { Transcript } from "../model/transcript.js";
 import type { TranscriptItem } from "../site/collections.js";
+import { eleventyConfigFile } from "./config-file.js";
 
 /**
  * Render cache of whole builds: which output files each transcript produced, keyed by everything that decides
@@ -50,7 +51,7 @@ const SRC = fileURLToPath(new URL("../", import.meta.url));
 
 /**
  * Hash of what renders a page besides the transcript itself: every Verbatim source file (templates, emit,
- * the parser whose output they show), the project's Eleventy config, the locked dependencies, Node, and the
+ * the parser whose output they show), the Eleventy config the build uses (the project's, or Verbatim's), the locked dependencies, Node, and the
  * site settings. Any change to them renders everything again.
  */
 export function renderFingerprint(root: string, site: SiteConfig): string {
@@ -60,7 +61,7 @@ export function renderFingerprint(root: string, site: SiteConfig): string {
     else h.update(p.slice(SRC.length)).update("\0").update(readFileSync(p)).update("\0");
   };
   walk(SRC);
-  for (const f of [join(root, ".eleventy.js"), join(SRC, "../package-lock.json")]) if (existsSync(f)) h.update(readFileSync(f));
+  for (const f of [eleventyConfigFile(root), join(SRC, "../package-lock.json")]) if (existsSync(f)) h.update(readFileSync(f));
   return h.digest("hex").slice(0, 32);
 }
 

@@ -1,7 +1,8 @@
 import Eleventy, { type TemplateResult } from "@11ty/eleventy";
-import { join, relative } from "node:path";
+import { relative, resolve } from "node:path";
 import type { SiteConfig } from "../config/site-config.js";
 import type { BuildFolders, RenderPlan } from "../site/eleventy-config.js";
+import { eleventyConfigFile } from "./config-file.js";
 
 export interface RenderedFile {
   /** Absolute path of the written file. */
@@ -16,8 +17,12 @@ export interface RenderedFile {
  * says which pages this run renders (src/site/eleventy-config.ts); without one, it renders everything.
  */
 export async function renderSite(root: string, site: SiteConfig, pagesDir: string, outDir: string, plan?: RenderPlan): Promise<RenderedFile[]> {
-  const elev = new Eleventy(relative(root, pagesDir) || ".", relative(root, outDir), {
-    configPath: join(root, ".eleventy.js"),
+  // Eleventy resolves its folders, and reports what it wrote, relative to the current folder, which need not
+  // be the project root (build({ root }) from elsewhere).
+  const cwd = process.cwd();
+  const folders: BuildFolders = { pages: relative(cwd, pagesDir) || ".", output: relative(cwd, outDir) };
+  const elev = new Eleventy(folders.pages, folders.output, {
+    configPath: eleventyConfigFile(root),
     pathPrefix: site.pathPrefix,
     quietMode: true,
     config(c) {
@@ -25,7 +30,7 @@ export async function renderSite(root: string, site: SiteConfig, pagesDir: strin
       // Eleventy otherwise keeps every page's source in a process-wide cache keyed by path: a second build in
       // the same process (dev mode's rebuilds) would render stale pages, and 10,000 pages stay in memory.
       c.setUseTemplateCache(false);
-      c.addGlobalData("verbatimFolders", { pages: relative(root, pagesDir), output: relative(root, outDir) } satisfies BuildFolders);
+      c.addGlobalData("verbatimFolders", folders);
       // Frozen, so Eleventy's data merge hands every page this very object instead of copying the archive's lists.
       if (plan) c.addGlobalData("verbatimRender", Object.freeze({ ...plan }));
     },
@@ -36,5 +41,5 @@ export async function renderSite(root: string, site: SiteConfig, pagesDir: strin
   const [, templates] = await elev.write();
   return templates
     .filter((r): r is TemplateResult & { outputPath: string } => typeof r.outputPath === "string")
-    .map((r) => ({ outputPath: join(root, r.outputPath), url: r.url, searchable: typeof r.content === "string" && r.content.includes("data-pagefind-body") }));
+    .map((r) => ({ outputPath: resolve(cwd, r.outputPath), url: r.url, searchable: typeof r.content === "string" && r.content.includes("data-pagefind-body") }));
 }

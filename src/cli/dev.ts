@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES, loadTranscripts } from "../build/load.js";
 import { processFile, type ProcessContext } from "../build/process-file.js";
 import { renderTranscriptFiles, withItem } from "../build/render-one.js";
 import { transcriptItem } from "../site/site-index.js";
-import { loadSiteConfig } from "../config/site-config.js";
+import { ConfigError, loadSiteConfig } from "../config/site-config.js";
 import { answerUrl } from "../emit/answer-pages.js";
 import { pageUrl } from "../emit/page-url.js";
 import { emptyLedger, readLedger, type Ledger } from "../ids/ledger-file.js";
@@ -16,7 +16,7 @@ import { reconcile, type ReconcileMemo } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { newestFirst, type TranscriptItem } from "../site/collections.js";
-import { serveDir, type StaticServer } from "./static-server.js";
+import { PortError, serveDir, type StaticServer } from "./static-server.js";
 
 export interface DevOptions {
   root?: string;
@@ -63,6 +63,7 @@ type Parsed = { file: string; t: Transcript };
  * (over all transcripts, held parsed in memory), then the same emit and page templates (see render-one.ts).
  * The pages that list every transcript (home, years, speakers, search) follow from a full rebuild in the
  * background once edits settle. The id ledger is read, never written: ids are published by `verbatim build`.
+ * The port is taken before the first build, so a busy one (PortError) is reported at once, not after it.
  */
 export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const root = resolve(options.root ?? process.cwd());
@@ -76,7 +77,19 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
   const buildOnce = () =>
     build({ root, input: site.input, output: site.output, pathPrefix: "/", cacheDir: cacheRoot, workDir, reportFile, ledgerFile, updateLedger: false, log });
-  const ctx: ProcessContext = { parse: { aliases: site.aliases }, parseJson: JSON.stringify({ aliases: site.aliases }), cacheDir: await openCache(cacheRoot) };
+  // Requests read `outDir` as it is then: until the first build is swapped in, the last build's site or nothing.
+  const server: StaticServer = await serveDir(outDir, options.port ?? 0);
+  // Until the session is handed back, a failure frees the port (and the watches) before it is passed on.
+  const undo: (() => unknown)[] = [() => server.close()];
+  const orUndo = async <T>(step: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (err) {
+      for (const u of undo.reverse()) await u();
+      throw err;
+    }
+  };
+  const ctx: ProcessContext = { parse: { aliases: site.aliases }, parseJson: JSON.stringify({ aliases: site.aliases }), cacheDir: await orUndo(() => openCache(cacheRoot)) };
 
   // What the last full build published, as dev's fast path recomputes it: transcripts as parsed (file-name
   // order), the ledger, the transcripts collection, and each file's output URLs (to remove stale ones).
@@ -129,8 +142,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     }
   };
 
-  if (options.build !== false) await buildOnce();
-  await resync();
+  if (options.build !== false) await orUndo(buildOnce);
+  await orUndo(resync);
 
   let queue = Promise.resolve();
   let building = false;
@@ -207,7 +220,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     scheduleRebuild();
   };
 
-  const watcher = await watchTree(inputDir, (file) => {
+  const watcher = await orUndo(() => watchTree(inputDir, (file) => {
     if (file.split("/").some((part) => part.startsWith("."))) return;
     const since = performance.now();
     clearTimeout(timers.get(file));
@@ -215,13 +228,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       timers.delete(file);
       queue = queue.then(() => update(file, since)).catch((err) => log(`${file}: ${(err as Error).message}`));
     }, SETTLE_MS));
-  });
+  }));
+  undo.push(() => watcher.close());
 
   // Compile the emitter, Markdown renderer and page templates once now, not on the first edit.
-  const first = settle(parsed.slice(0, 1))[0];
-  if (first) renderTranscriptFiles(first.t, first.file, first.links, site, items);
+  await orUndo(() => {
+    const first = settle(parsed.slice(0, 1))[0];
+    if (first) renderTranscriptFiles(first.t, first.file, first.links, site, items);
+  });
 
-  const server: StaticServer = await serveDir(outDir, options.port ?? 0);
   log(`serving ${outDir} at ${server.url}; watching ${inputDir}`);
   return {
     url: server.url,
@@ -276,21 +291,42 @@ async function writeAtomically(path: string, content: string): Promise<void> {
 
 /** `verbatim dev [--input DIR] [--out DIR] [--port N] [--no-build]`: runs until interrupted. */
 export async function runDev(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      input: { type: "string" },
-      out: { type: "string" },
-      port: { type: "string", default: "8080" },
-      "no-build": { type: "boolean", default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        input: { type: "string" },
+        out: { type: "string" },
+        port: { type: "string", default: "8080" },
+        "no-build": { type: "boolean", default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`verbatim dev: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { values } = parsed;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`verbatim dev: --port must be a port number, not "${values.port}"\n`);
     return 2;
   }
-  const session = await startDev({ input: values.input, output: values.out, port, build: !values["no-build"], log: (line) => process.stderr.write(`${line}\n`) });
+  let session: DevSession;
+  try {
+    session = await startDev({ input: values.input, output: values.out, port, build: !values["no-build"], log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (e) {
+    if (e instanceof PortError) {
+      process.stderr.write(`verbatim dev: ${e.message}; choose another with --port N\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`verbatim: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`verbatim dev: failed: ${(e as Error).message}\n`);
+    return 1;
+  }
   process.stdout.write(`Verbatim dev server at ${session.url} (Ctrl+C to stop)\n`);
   await new Promise<void>((done) => {
     process.once("SIGINT", done);

@@ -9,6 +9,14 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The port cannot be listened on: another program holds it (EADDRINUSE) or it needs privileges (EACCES). */
+export class PortError extends Error {
+  override name = "PortError";
+  constructor(readonly port: number, readonly host: string, readonly code: string) {
+    super(code === "EADDRINUSE" ? `port ${port} on ${host} is in use` : `port ${port} on ${host} cannot be used (${code})`);
+  }
+}
+
 export interface StaticServer {
   url: string;
   port: number;
@@ -46,7 +54,7 @@ export async function serveDir(dir: string, port = 0, host = "127.0.0.1"): Promi
     createReadStream(file).on("error", () => res.destroy()).pipe(res);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err: NodeJS.ErrnoException) => reject(err.code === "EADDRINUSE" || err.code === "EACCES" ? new PortError(port, host, err.code) : err));
     server.listen(port, host, resolve);
   });
   const address = server.address();
