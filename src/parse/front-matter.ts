@@ -117,6 +117,9 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (!m) return { overrides: {}, body: text, lineOffset: 0, raw: null, diagnostics: [] };
   const raw = m[0];
   const block = m[1] ?? "";
+  // A transcript may open with a rule ("---") that sets its header apart: only a block that starts like fields
+  // ("title: ...") is front-matter; anything else is the transcript's own text and is read as such.
+  if (!looksLikeFields(block)) return { overrides: {}, body: text, lineOffset: 0, raw: null, diagnostics: [] };
   const lineOffset = raw.split("\n").length - (raw.endsWith("\n") ? 1 : 0);
   const body = text.slice(raw.length);
   let data: unknown;
@@ -134,6 +137,12 @@ export function splitFrontMatter(text: string): FrontMatter {
   }
   const { overrides, diagnostics } = readFields(data, new KeyLines(block));
   return { overrides, body, lineOffset, raw, diagnostics };
+}
+
+/** Empty, or its first line that is not blank or a comment starts with a lower-case key and a colon. */
+function looksLikeFields(block: string): boolean {
+  const first = block.split("\n").find((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  return first === undefined || /^(["']?)[a-z_][a-z0-9_-]*\1[ \t]*:(?:[ \t]|$)/.test(first);
 }
 
 /** Every usable field, and one warning for each field that is not, at the line that sets it. */

@@ -46,6 +46,18 @@ describe("diagnostics carry line numbers", () => {
     expect(t.date).toBe("2021-03-01");
   });
 
+  it("reads a header set apart by '---' rules as text, not as a broken front-matter block", () => {
+    const source = "---\n\nRemarks by the Minister, Paris, 3 March 2021\n\nJean Dupont: Good morning.\n\n---\n\nQuestion: Hello?\nJean Dupont: Hi there.\n";
+    const t = parseTranscript(source);
+    expect(t.warnings.map((w) => w.code)).not.toContain("front-matter-yaml");
+    expect(t.title).toMatch(/^Remarks by the Minister/);
+    expect(t.date).toBe("2021-03-03");
+    expect(t.place).toBe("Paris");
+    const shown = t.sections.flatMap((s) => (s.kind === "qa" ? [...s.question, ...s.answer] : s.turns)).flatMap((turn) => turn.paragraphs.map((p) => p.text)).join("\n");
+    expect(shown).toContain("Good morning.");
+    expect(t.removed.some((r) => r.rule === "front-matter")).toBe(false);
+  });
+
   it("never throws, whatever the input", () => {
     for (const input of ["", "\n\n\n", ":", "Q", "Q:", "---\n---", "\u0000\u0001", "Question:".repeat(500), "a\n".repeat(20000)]) {
       expect(() => parseTranscript(input)).not.toThrow();
