@@ -198,7 +198,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       rendered.filter((r) => r.searchable).map((r) => ({ path: relative(partial, r.outputPath), content: () => readFile(r.outputPath, "utf8") })),
       join(partial, "pagefind"),
       // Parts of the search index whose pages did not change are reused from the previous build.
-      { cacheDir: join(dirname(pagesDir), "search-cache"), log },
+      // Every record is indexed as the site's language, the language of the search page that loads the index.
+      { cacheDir: join(dirname(pagesDir), "search-cache"), language: site.language, log },
     );
     if (index.errors.length) throw new Error(`search index failed: ${index.errors.join("; ")}`);
     report.indexed = index.pages;

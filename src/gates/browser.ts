@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { REDIRECT_SCRIPT } from "../site/templates/redirect.js";
 
 const require = createRequire(import.meta.url);
 let axeSource: string | null = null;
@@ -50,7 +51,7 @@ export async function armScriptTrap(page: Page): Promise<{ dialogs: string[] }> 
  * Hovers and clicks nothing: markup that is escaped text has no handlers to trigger, which this proves.
  */
 export async function injectedCode(page: Page): Promise<string[]> {
-  return page.evaluate((pwned) => {
+  return page.evaluate(([pwned, redirectScript]) => {
     const found: string[] = [];
     const w = window as unknown as Record<string, unknown>;
     if (w[pwned] !== undefined) found.push(`script ran: window.${pwned} = ${JSON.stringify(w[pwned])}`);
@@ -65,9 +66,11 @@ export async function injectedCode(page: Page): Promise<string[]> {
     }
     for (const s of Array.from(document.scripts)) {
       const src = s.getAttribute("src") ?? "";
+      // A redirect page's one inline script is a constant of the site (its target is an escaped attribute).
+      if (!src && s.textContent === redirectScript) continue;
       if (!/^\/(?:[^/]+\/)*(?:assets|pagefind)\/[\w.-]+\.js$/.test(src)) found.push(`<script${src ? ` src="${src}"` : ""}>${(s.textContent ?? "").slice(0, 60)}`);
     }
     for (const el of Array.from(document.querySelectorAll("iframe, frame, object, embed, svg, math, meta[http-equiv], base, form:not(.site-search):not(.search-form)"))) found.push(`<${el.localName}> element`);
     return found;
-  }, PWNED_GLOBAL);
+  }, [PWNED_GLOBAL, REDIRECT_SCRIPT] as const);
 }

@@ -22,6 +22,14 @@ export interface IndexOptions {
   cacheDir?: string;
   /** Which part a page's output path belongs to; by default its year (src/search/parts.ts). */
   partOf?: (path: string) => string;
+  /**
+   * The site's language (its search page's `<html lang>`): every record is indexed as this language, whatever
+   * the language of its page, so one search finds every transcript (default "en"). Pagefind keeps one index
+   * per language and the browser loads only the page's own (or, in a part without it, another), so a year
+   * holding both an English and a Russian transcript would otherwise hide the Russian one from an English
+   * search page.
+   */
+  language?: string;
   /** Pagefind binaries run at once (each indexes one part on one core); default: the cores available. */
   concurrency?: number;
   log?: (line: string) => void;
@@ -37,7 +45,7 @@ export interface IndexReport {
 }
 
 /** Bump when the records or the bundle layout change, so cached parts from older builds are not reused. */
-const FORMAT = "verbatim-search-3";
+const FORMAT = "verbatim-search-4";
 const RUNTIME_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
 /** Records sent to a Pagefind binary ahead of its answers. */
 const IN_FLIGHT = 64;
@@ -65,12 +73,13 @@ export async function indexSite(pages: RenderedPage[], bundleDir: string, option
   await rm(bundleDir, { recursive: true, force: true });
   await mkdir(bundleDir, { recursive: true });
   const cacheDir = options.cacheDir;
+  const language = options.language ?? "en";
   const services = await pagefindServices(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), names.length)));
   const done = new Map<string, { pages: number; records: number; reused: boolean }>();
   const queue = [...names];
   const worker = async (api: PagefindApi) => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-      done.set(name, await buildPart(api, name, groups.get(name)!, bundleDir, cacheDir, report.errors));
+      done.set(name, await buildPart(api, name, groups.get(name)!, bundleDir, cacheDir, language, report.errors));
     }
   };
   try {
@@ -102,8 +111,8 @@ export async function indexSite(pages: RenderedPage[], bundleDir: string, option
 }
 
 /** One part: copied from the cache when its pages are unchanged, indexed otherwise. */
-async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], bundleDir: string, cacheDir: string | undefined, errors: string[]): Promise<{ pages: number; records: number; reused: boolean }> {
-  const hash = createHash("sha256").update(`${FORMAT}\0${name}\0`);
+async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], bundleDir: string, cacheDir: string | undefined, language: string, errors: string[]): Promise<{ pages: number; records: number; reused: boolean }> {
+  const hash = createHash("sha256").update(`${FORMAT}\0${language}\0${name}\0`);
   let searchable = false;
   // One part's pages (a year: a few hundred) are read once and kept until the part is indexed.
   const read: { path: string; content: string }[] = [];
@@ -127,7 +136,7 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
     const scratch = `${target}.partial`;
     await rm(scratch, { recursive: true, force: true });
     await mkdir(scratch, { recursive: true });
-    const res = await indexPart(api, read, scratch);
+    const res = await indexPart(api, read, scratch, language);
     errors.push(...res.errors.map((e) => `${name}: ${e}`));
     counts = { pages: res.pages, records: res.records };
     // A part that failed is published (the build reports its errors) but never cached as good.
@@ -143,8 +152,9 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
   return { ...counts, reused };
 }
 
-async function indexPart(pagefind: PagefindApi, pages: { path: string; content: string }[], outDir: string): Promise<{ pages: number; records: number; errors: string[] }> {
-  const { index, errors } = await pagefind.createIndex({});
+async function indexPart(pagefind: PagefindApi, pages: { path: string; content: string }[], outDir: string, language: string): Promise<{ pages: number; records: number; errors: string[] }> {
+  // One language for the whole part (see IndexOptions.language): the search page loads that language's index.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) return { pages: 0, records: 0, errors };
   const out = { pages: 0, records: 0, errors: [...errors] };
   try {

@@ -206,6 +206,16 @@ const EXPECTED: Record<string, Expected> = {
     warnings: [],
     language: "ru",
   },
+  "mfa-russian-press-conference-2020.txt": {
+    title: "Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова в ходе совместной пресс-конференции по итогам переговоров с Министром иностранных дел Норвегии",
+    date: "2020-09-24",
+    place: "Москва",
+    speakers: ["С.В.Лавров"],
+    sections: ["remarks: С.В.Лавров", "Вопрос: -> С.В.Лавров", "Вопрос (в переводе с английского): -> С.В.Лавров", "Вопрос: -> С.В.Лавров"],
+    removed: [],
+    warnings: [],
+    language: "ru",
+  },
   "gov-uk-speech-utf16le-crlf.txt": {
     title: "UK statement at the UN Security Council meeting on Ukraine",
     date: "2023-06-06",

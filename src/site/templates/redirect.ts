@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../../config/site-config.js";
-import { html } from "../../emit/escape.js";
+import { html, raw } from "../../emit/escape.js";
 
 export interface Redirect {
   /** Root-relative folder URL of the old page, e.g. "/2020/10/05/slug/old-id/". */
@@ -29,8 +29,24 @@ export function relativeHref(from: string, to: string): string {
 }
 
 /**
- * A static redirect for an old URL: meta refresh (no JavaScript), a canonical link and a plain link for
- * anything that does not follow the refresh.
+ * Runs in a redirect page when JavaScript does: goes to the new address at once, keeping what the visitor's
+ * address carried, which a meta refresh drops. The visitor's #fragment (a paragraph or section link) wins
+ * over the target's own (an old per-answer URL leads to an answer); with none, the target's stays. The
+ * visitor's ?query (say `?highlight=`) is kept unless the target has one of its own. The target is read
+ * from the script's own `data-to` attribute, written relative to the page (so it works under any path
+ * prefix) and escaped like any attribute: nothing of the archive is ever part of the script's source, which
+ * is this constant. If anything fails, the meta refresh (inside <noscript>, so it cannot race the script)
+ * and the plain link remain.
+ */
+export const REDIRECT_SCRIPT =
+  'try{var s=document.currentScript,t=new URL(s.getAttribute("data-to"),location.href);' +
+  "if(location.hash.length>1)t.hash=location.hash;if(!t.search&&location.search.length>1)t.search=location.search;" +
+  "location.replace(t.href)}catch(e){}";
+
+/**
+ * A static redirect for an old URL: a tiny inline script that carries the visitor's #fragment and query
+ * over (see REDIRECT_SCRIPT), a meta refresh for browsers without JavaScript, a canonical link and a plain
+ * link for anything that follows neither.
  */
 export function renderRedirect(r: Redirect, site: SiteConfig): string {
   const href = relativeHref(r.from, r.to);
@@ -42,7 +58,8 @@ export function renderRedirect(r: Redirect, site: SiteConfig): string {
 <title>Moved</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${canonical}">
-<meta http-equiv="refresh" content="0; url=${href}">
+<script data-to="${href}">${raw(REDIRECT_SCRIPT)}</script>
+<noscript><meta http-equiv="refresh" content="0; url=${href}"></noscript>
 </head>
 <body>
 <p>This link has moved. <a href="${href}">Continue to its new address</a>.</p>
