@@ -163,6 +163,21 @@ describe("search on the sample site, in real Chromium", () => {
     await page.close();
   });
 
+  it("says nothing matches a word the archive does not have, rather than showing what Pagefind's prefix fallback finds", async () => {
+    // Pagefind answers "abyss" with records holding "a", its longest prefix in the index.
+    const { page, errors } = await open("/search/?q=abyss");
+    await expect.poll(() => page.locator("#search_status").textContent(), { timeout: 20_000 }).toMatch(/^No answers, questions or remarks match “abyss”/);
+    expect(await page.locator("a.hit").count()).toBe(0);
+    // A word's other forms still find it, and so does a query where one word is real.
+    const stem = await open("/search/?q=sanction");
+    expect((await hits(stem.page)).length).toBeGreaterThan(0);
+    expect(await stem.page.locator("#search_status").textContent()).toMatch(/^“sanction” found in answers of 2 transcripts/);
+    expect(await stem.page.locator("mark").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^sanctions?$/i)]));
+    expect(errors).toEqual([]);
+    await stem.page.close();
+    await page.close();
+  });
+
   it("says so when nothing matches", async () => {
     const { page, errors } = await open("/search/?q=zyxwvutsrq");
     await expect.poll(() => page.locator("#search_status").textContent(), { timeout: 20_000 }).toMatch(/^No answers, questions or remarks match “zyxwvutsrq”/);

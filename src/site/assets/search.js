@@ -20,6 +20,8 @@ let parts = [];
 let state = readState();
 let stream = null;
 let runId = 0;
+// Records of this search left out because they only share a query word's first letters (see isMatch).
+let dropped = 0;
 
 function readState() {
   const p = new URLSearchParams(location.search);
@@ -147,9 +149,47 @@ async function search() {
   const kinds = summary.filters.kind ?? {};
   const counts = ["answer", "question", "remarks"].filter((k) => kinds[k]).map((k) => `${KIND_PLURALS[k]} of ${kinds[k]} transcript${kinds[k] === 1 ? "" : "s"}`);
   stream = results(pf, query, filters);
-  await showMore(id);
+  dropped = 0;
+  // Pagefind answers a word it cannot find with the longest prefix it can ("abyss" finds "a"): when the best
+  // records are all such, a few more pages are looked at before saying that nothing matches.
+  for (let pages = 0; pages < 3 && (pages === 0 || (list.children.length === 0 && !more.hidden)); pages++) await showMore(id);
+  if (id !== runId) return;
   // Set last, so "Searching…" stays until the results are on the page.
-  if (id === runId) status.textContent = `“${query}” found in ${counts.join(", ")}.`;
+  if (list.children.length === 0) {
+    more.hidden = true;
+    status.textContent = `No answers, questions or remarks match “${query}”${Object.keys(filters).length ? " with these filters" : ""}.`;
+  } else {
+    status.textContent = dropped ? `Passages that contain “${query}”; records that only share the first letters of its words are left out.` : `“${query}” found in ${counts.join(", ")}.`;
+  }
+}
+
+/** Lower case, accents dropped: how a query word and a highlighted word are compared. */
+function fold(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** The query's words, folded. */
+function queryTerms() {
+  return state.q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold);
+}
+
+/**
+ * Whether an excerpt highlights a word of the query: one that shares at least its first four letters (all of
+ * a shorter word) with a query word. Stems and forms pass ("sanctions" for "sanction", "installing" for
+ * "installation"); Pagefind's fallback to a prefix it could find ("a" for "abyss", "in" for "inflation")
+ * does not.
+ */
+function isMatch(excerpt, terms) {
+  for (const m of excerpt?.matchAll(/<mark>([^<]*)<\/mark>/g) ?? []) {
+    for (const word of m[1].split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold)) {
+      for (const t of terms) {
+        let n = 0;
+        while (n < word.length && n < t.length && word[n] === t[n]) n++;
+        if (n >= Math.min(t.length, 4)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 async function showMore(id) {
@@ -159,8 +199,11 @@ async function showMore(id) {
     if (next.done) break;
     batch.push(next.value);
   }
-  const datas = await Promise.all(batch.map((r) => r.data()));
+  const terms = queryTerms();
+  const loaded = await Promise.all(batch.map((r) => r.data()));
   if (id !== runId) return;
+  const datas = loaded.filter((d) => (d.sub_results ?? []).some((x) => x.url.includes("#") && isMatch(x.excerpt, terms)));
+  dropped += loaded.length - datas.length;
   // A transcript's answers, questions and remarks are separate records; show them under one heading.
   const groups = new Map();
   for (const data of datas) {
@@ -197,7 +240,8 @@ function resultItem(key, group) {
 /** The best sections of one record (one kind of text of one transcript), each linked to its paragraph. */
 function subResults(data) {
   const kind = data.filters?.kind?.[0];
-  const subs = (data.sub_results ?? []).filter((s) => s.url.includes("#")).slice(0, 3);
+  const terms = queryTerms();
+  const subs = (data.sub_results ?? []).filter((s) => s.url.includes("#") && isMatch(s.excerpt, terms)).slice(0, 3);
   return subs.map((sub) => {
     const li = document.createElement("li");
     li.dataset.kind = kind ?? "";
