@@ -133,10 +133,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // dedupeUrls (slugs) and reconcile (ids) leave as they are.
   const textsBySections = new Map(parsed.map((p) => [p.t.sections, p.texts]));
   const textsOf = (t: Transcript) => textsBySections.get(t.sections) ?? t.sections.map(sectionText);
-  const ledger = await ledgerRead;
-  dedupeUrls(parsed, report, ledger, textsOf);
   log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
-  const ids = reconcile(ledger, parsed.map((p) => p.t), textsOf);
+  // The ledger read is not kept past reconciling: at 10,000 transcripts its file is 150 MB of sketches,
+  // and what the build writes back is ids.ledger.
+  const ids = await ledgerRead.then((ledger) => {
+    dedupeUrls(parsed, report, ledger, textsOf);
+    return reconcile(ledger, parsed.map((p) => p.t), textsOf);
+  });
   parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
   stage("ids");
 
