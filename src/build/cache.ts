@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -18,22 +18,26 @@ export const CACHE_DIR = ".verbatim/cache";
 const SRC = fileURLToPath(new URL("../", import.meta.url));
 const CODE_DIRS = ["ingest", "parse", "model", "ids/text.ts", "build/process-file.ts"];
 
+/**
+ * Adds every file under `paths` (relative to src/; a file or a folder, walked in name order) to `h`, each as its
+ * path and its bytes, then the locked dependency versions: a code fingerprint for a cache.
+ */
+export function hashSources(h: Hash, paths: string[]): Hash {
+  const walk = (p: string): void => {
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
+    else h.update(p.slice(SRC.length)).update("\0").update(readFileSync(p)).update("\0");
+  };
+  for (const d of paths) walk(join(SRC, d));
+  const lock = join(SRC, "../package-lock.json");
+  if (existsSync(lock)) h.update(readFileSync(lock));
+  return h;
+}
+
 let fingerprint: string | null = null;
 /** Hash of every source file whose behaviour decides an entry, the locked dependency versions and the Node version. */
 export function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const h = createHash("sha256").update(process.version);
-  const files: string[] = [];
-  const walk = (p: string) => {
-    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
-    else files.push(p);
-  };
-  for (const d of CODE_DIRS) walk(join(SRC, d));
-  for (const f of files) h.update(f.slice(SRC.length)).update("\0").update(readFileSync(f)).update("\0");
-  // Dependency versions too (chardet and iconv-lite decode, zod validates).
-  const lock = join(SRC, "../package-lock.json");
-  if (existsSync(lock)) h.update(readFileSync(lock));
-  fingerprint = h.digest("hex").slice(0, 16);
+  // Dependency versions count too (chardet and iconv-lite decode, zod validates).
+  fingerprint ??= hashSources(createHash("sha256").update(process.version), CODE_DIRS).digest("hex").slice(0, 16);
   return fingerprint;
 }
 

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { constants, existsSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { SiteConfig } from "../config/site-config.js";
 import type { EmitLinks } from "../emit/markdown.js";
 import type { Transcript } from "../model/transcript.js";
 import type { TranscriptItem } from "../site/collections.js";
+import { hashSources } from "./cache.js";
 import { eleventyConfigFile } from "./config-file.js";
 
 /**
@@ -47,21 +47,15 @@ export interface RenderReuse {
   fingerprint: string;
 }
 
-const SRC = fileURLToPath(new URL("../", import.meta.url));
-
 /**
- * Hash of what renders a page besides the transcript itself: every Verbatim source file (templates, emit,
- * the parser whose output they show), the Eleventy config the build uses (the project's, or Verbatim's), the locked dependencies, Node, and the
- * site settings. Any change to them renders everything again.
+ * Hash of what renders a page besides the transcript itself: every Verbatim source file (templates, emit, the
+ * parser whose output they show), the locked dependencies, the Eleventy config the build uses (the project's,
+ * or Verbatim's), Node, and the site settings. Any change to them renders everything again.
  */
 export function renderFingerprint(root: string, site: SiteConfig): string {
-  const h = createHash("sha256").update(`${VERSION}\0${process.version}\0${JSON.stringify(site)}\0`);
-  const walk = (p: string): void => {
-    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
-    else h.update(p.slice(SRC.length)).update("\0").update(readFileSync(p)).update("\0");
-  };
-  walk(SRC);
-  for (const f of [eleventyConfigFile(root), join(SRC, "../package-lock.json")]) if (existsSync(f)) h.update(readFileSync(f));
+  const h = hashSources(createHash("sha256").update(`${VERSION}\0${process.version}\0${JSON.stringify(site)}\0`), [""]);
+  const config = eleventyConfigFile(root);
+  if (existsSync(config)) h.update(readFileSync(config));
   return h.digest("hex").slice(0, 32);
 }
 
