@@ -17,6 +17,12 @@ export interface Label {
    * is a dialogue, or when the same name labels more than one line.
    */
   weak?: boolean;
+  /**
+   * "A. Lukashenko:" is a speaker with an initial, or an answer that starts "Lukashenko: ..."; the line alone
+   * cannot tell. The label is the speaker's; this is the bare Q/A reading, which the parser takes unless the
+   * name labels more than one line or stands for a person the text names in full.
+   */
+  alternative?: Label;
 }
 
 const TIMESTAMP = String.raw`(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)`;
@@ -57,8 +63,20 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
   const bare = text.match(BARE_QA_RE);
   if (bare?.groups && /^[\p{Lu}"“‘'(\[]/u.test(bare.groups.rest ?? "")) {
     const name = bare.groups.name ?? "";
-    return { ok: true, label: { raw: bare.groups.raw ?? name, name, note: null, role: name === "Q" ? "question" : "answer", rest: bare.groups.rest ?? "" } };
+    const qa: Label = { raw: bare.groups.raw ?? name, name, note: null, role: name === "Q" ? "question" : "answer", rest: bare.groups.rest ?? "" };
+    const person = INITIAL_A_OR_Q.test(text) ? matchNamedLabel(text, known) : null;
+    if (!person?.ok || person.label.role !== null) return { ok: true, label: qa };
+    const { weak: _, ...label } = person.label;
+    return { ok: true, label: { ...label, alternative: qa } };
   }
+  return matchNamedLabel(text, known);
+}
+
+/** "A. Lukashenko:", "Q. Wang Yi (China):": an initial, one to three capitalised words, a label's colon. */
+const INITIAL_A_OR_Q = /^[AQ]\.\s?\p{Lu}\p{Ll}[\p{L}'’\-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’\-]*){0,2}\s*(?:\([^)\n]{1,80}\)\s*){0,2}:/u;
+
+/** A label with a name or a role before its colon ("Sergey Lavrov:", "Question (Reuters):"). */
+function matchNamedLabel(text: string, known: ReadonlySet<string>): LabelMatch {
   const m = text.match(LABEL_RE);
   if (!m?.groups) return { ok: false, labelLike: false };
   const name = (m.groups.name ?? "").trim().replace(/^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+/u, "");

@@ -82,7 +82,9 @@ function parseText(text: string, options: ParseOptions): Transcript {
     previousLength = l.text.length;
     if (t === "") { paragraphOpen = false; continue; }
     if (markRemoved(l, ruleFor(t, false), removed)) { paragraphOpen = false; continue; }
-    const m = matchLabel(t, names.knownForms());
+    let m = matchLabel(t, names.knownForms());
+    // "A. Lukashenko:" is a speaker only if that name is known or labels another line too; else an answer.
+    if (m.ok && m.label.alternative && (dialogue.names.get(m.label.name) ?? 0) < 2 && !names.identifies(m.label.name)) m = { ok: true, label: m.label.alternative };
     // A plain "Name Surname:" opening the text, or among other labels, is a speaker; alone mid-text it may be
     // a sentence ("Foreign Policy: ...").
     if (m.ok && m.label.weak && current !== null && !dialogue.strong && dialogue.names.size < 2 && (dialogue.names.get(m.label.name) ?? 0) < 2) {
@@ -172,8 +174,9 @@ function dialogueEvidence(body: SourceLine[], known: Set<string>): { strong: boo
   for (const l of body) {
     const m = matchLabel(l.text.trim(), known);
     if (!m.ok) continue;
-    if (m.label.weak) names.set(m.label.name, (names.get(m.label.name) ?? 0) + 1);
-    else strong = true;
+    if (m.label.weak || m.label.alternative) names.set(m.label.name, (names.get(m.label.name) ?? 0) + 1);
+    // Either reading of "A. Lukashenko:" is a label.
+    if (!m.label.weak) strong = true;
   }
   return { strong, names };
 }

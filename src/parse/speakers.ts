@@ -25,6 +25,8 @@ const ROLE_WORDS = new Set([
   "moderator", "chair", "chairman", "chairperson", "chairwoman", "host", "co-host", "presenter", "anchor", "interpreter",
   "translator", "narrator", "operator", "voice", "unidentified", "unknown", "senator", "mr", "ms", "mrs", "dr", "hon",
 ]);
+/** "V.Putin", "A. Lukashenko", "S.V.Lavrov": initials, then a surname. */
+const INITIALS_SURNAME = /^(\p{Lu})\.\s?(?:\p{Lu}\.\s?){0,2}(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 const ABBREVIATED_OFFICES: Record<string, string> = { sg: "secretary-general", dsg: "deputy secretary-general" };
 
 export type AliasMap = Readonly<Record<string, string>>;
@@ -71,6 +73,7 @@ export class SpeakerNames {
     const lower = stripped.toLowerCase();
     const exact = this.canonical.find((c) => c.toLowerCase() === lower);
     if (exact) return exact;
+    if (INITIALS_SURNAME.test(stripped)) return this.remember(this.fullNameOf(stripped) ?? stripped);
     if (!stripped.includes(" ")) {
       // A surname alone, or "Mr Kirby" after "John Kirby": the earlier full name wins, then one in the header.
       const full = this.canonical.find((c) => c.toLowerCase().endsWith(" " + lower)) ?? this.fullNameInContext(stripped);
@@ -81,9 +84,23 @@ export class SpeakerNames {
     return this.remember(stripped || cased);
   }
 
+  /** Whether initials and a surname ("A. Lukashenko") stand for a full name already seen or in the header. */
+  identifies(name: string): boolean {
+    return this.fullNameOf(name) !== null;
+  }
+
   private remember(name: string): string {
     if (!this.canonical.includes(name)) this.canonical.push(name);
     return name;
+  }
+
+  /** "Vladimir Putin" for "V.Putin" after that name, or "Alexander Lukashenko" for "A. Lukashenko" when the header names him. */
+  private fullNameOf(initialled: string): string | null {
+    const m = INITIALS_SURNAME.exec(stripTitles(tameCapitals(initialled.trim())));
+    if (!m) return null;
+    const [, initial, surname] = m as unknown as [string, string, string];
+    const fits = (full: string | null | undefined) => (full && full.toLowerCase().endsWith(` ${surname.toLowerCase()}`) && full.startsWith(initial) ? full : null);
+    return this.canonical.find((c) => fits(c)) ?? fits(this.fullNameInContext(surname));
   }
 
   /** "Fran Kelly" for "Kelly" when the header says "Interview with Fran Kelly". */

@@ -41,15 +41,20 @@ describe("speaker names", () => {
 });
 
 describe("aliases through options and front-matter", () => {
-  const text = "Talks in Moscow\nMoscow, 5 May 2021\n\nPresident of Russia Vladimir Putin: Welcome.\n\nQuestion: Why now?\n\nV.Putin: Because it is time.\n";
+  const text = "Talks in Moscow\nMoscow, 5 May 2021\n\nPresident of Russia Vladimir Putin: Welcome.\n\nQuestion: Why now?\n\nPutin V.V.: Because it is time.\n";
 
   it("merges names through options.aliases", () => {
-    expect(parseTranscript(text).speakers).toEqual(["Vladimir Putin", "V.Putin"]);
-    expect(parseTranscript(text, { aliases: { "V.Putin": "Vladimir Putin" } }).speakers).toEqual(["Vladimir Putin"]);
+    expect(parseTranscript(text).speakers).toEqual(["Vladimir Putin", "Putin V.V."]);
+    expect(parseTranscript(text, { aliases: { "Putin V.V.": "Vladimir Putin" } }).speakers).toEqual(["Vladimir Putin"]);
+  });
+
+  it("merges an initial and a surname with the full name seen before, without aliases", () => {
+    expect(parseTranscript(text.replace("Putin V.V.:", "V.Putin:")).speakers).toEqual(["Vladimir Putin"]);
+    expect(parseTranscript(text.replace("Putin V.V.:", "W.Putin:")).speakers).toEqual(["Vladimir Putin", "W.Putin"]);
   });
 
   it("lets the transcript's front-matter add aliases", () => {
-    const t = parseTranscript(`---\naliases:\n  V.Putin: Vladimir Putin\n---\n${text}`);
+    const t = parseTranscript(`---\naliases:\n  Putin V.V.: Vladimir Putin\n---\n${text}`);
     expect(t.speakers).toEqual(["Vladimir Putin"]);
     const qa = t.sections.find((s) => s.kind === "qa");
     expect(qa?.kind === "qa" && qa.answer.map((a) => a.speaker)).toEqual(["Vladimir Putin"]);
@@ -64,6 +69,20 @@ describe("bare question and answer labels", () => {
       ["Q", "How are relations?", "A", "Good."],
       ["Q.", "And trade?", "A.", "Growing."],
     ]);
+  });
+
+  it("reads a speaker whose first initial is A or Q as that speaker when the name labels more than one line or is known", () => {
+    const t = parseTranscript("Joint press conference\nMinsk, 3 April 2023\n\nVladimir Putin: Good afternoon.\n\nA. Lukashenko: Thank you, Vladimir Vladimirovich.\n\nQuestion: A question for both presidents?\n\nA. Lukashenko (via interpreter): We agree.\n\nQ. Wang Yi: I will add a word.\n\nA. Growing: trade grew.\n");
+    expect(t.speakers).toEqual(["Vladimir Putin", "A. Lukashenko"]);
+    const qa = t.sections.filter((s) => s.kind === "qa");
+    // Once, with nothing else naming him, "Q. Wang Yi:" stays a question that starts "Wang Yi:".
+    expect(qa.map((s) => s.kind === "qa" && [...s.question, ...s.answer].map((a) => [a.role, a.label, a.speaker, a.paragraphs[0]?.text]))).toEqual([
+      [["question", "Question:", null, "A question for both presidents?"], ["answer", "A. Lukashenko (via interpreter):", "A. Lukashenko", "We agree."]],
+      [["question", "Q.", null, "Wang Yi: I will add a word."], ["answer", "A.", null, "Growing: trade grew."]],
+    ]);
+    const known = parseTranscript("Talks with Alexander Lukashenko\nMinsk, 3 April 2023\n\nQuestion: Mr President?\n\nA. Lukashenko: Yes.\n");
+    const answer = known.sections.find((s) => s.kind === "qa");
+    expect(answer?.kind === "qa" && answer.answer[0]?.speaker).toBe("Alexander Lukashenko");
   });
 });
 
