@@ -1,8 +1,11 @@
 import { stat } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import { collectTranscriptFiles, printableName, type CollectedFile } from "../build/collect.js";
 import { DEFAULT_MAX_FILE_BYTES, type FileDiagnostic } from "../build/load.js";
 import { readTranscript } from "../ingest/read-transcript.js";
+import { dedupeUrls } from "../build/dedupe-urls.js";
+import { LEDGER_FILE, readLedger } from "../ids/ledger-file.js";
+import type { Transcript } from "../model/transcript.js";
 import { parseTranscript, type ParseOptions } from "../parse/parse.js";
 import { findDuplicates } from "./duplicates.js";
 
@@ -25,7 +28,9 @@ const MOJIBAKE = /(?:â€[™œ\u009d“”˜¦]|Ã[\u00A0-\u00BF]|[ÐÑ][\u008
 /**
  * `verbatim check`: everything the build would say about the transcripts, and more, without building.
  * Reads and parses each file (same limits as the build), then looks for encoding trouble, invisible
- * characters, and transcripts that are the same text as another file.
+ * characters, transcripts that are the same text as another file, and transcripts the build would move off
+ * the URL their content gives them because another one publishes there (read with the folder's id ledger,
+ * as the build does).
  */
 export async function lintTranscripts(target: string, options: LintOptions = {}): Promise<LintResult> {
   const info = await stat(target);
@@ -34,6 +39,7 @@ export async function lintTranscripts(target: string, options: LintOptions = {})
     : [{ file: basename(target), path: target }];
   const diagnostics: FileDiagnostic[] = [];
   const texts: { file: string; text: string }[] = [];
+  const parsed: { file: string; t: Transcript }[] = [];
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   for (const entry of entries) {
     const file = printableName(entry.file);
@@ -53,7 +59,10 @@ export async function lintTranscripts(target: string, options: LintOptions = {})
     const t = parseTranscript(read.text, options);
     for (const w of t.warnings) add(w.line, w.severity, w.code, w.message.replace(/\s*\n\s*/g, " "));
     texts.push({ file, text: read.text });
+    parsed.push({ file, t });
   }
+  // In file-name order (collectTranscriptFiles), as the build settles them.
+  dedupeUrls(parsed, { diagnostics }, info.isDirectory() ? await readLedger(join(target, LEDGER_FILE)) : undefined);
   for (const d of findDuplicates(texts, options.similarity)) {
     diagnostics.push(d.kind === "identical"
       ? { file: d.file, line: 1, severity: "error", code: "duplicate", message: `same text as ${d.of} (after normalising spacing, case and punctuation); it would be published twice` }

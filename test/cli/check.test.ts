@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/cli/check.js";
+import { emptyLedger, LEDGER_FILE, writeLedger } from "../../src/ids/ledger-file.js";
+import { reconcile } from "../../src/ids/reconcile.js";
+import { parseTranscript } from "../../src/parse/parse.js";
 import { generateLargeCorpus } from "../adversarial/generate.js";
 import { CORPUS } from "../gates/adversarial-build.js";
 import { ROOT, SEEDS_DIR } from "../support/paths.js";
@@ -59,6 +62,23 @@ describe("verbatim check", () => {
     expect(r.lines).toContainEqual(expect.stringMatching(/^lost\.txt:1: warning: contains U\+FFFD replacement characters/));
     expect((await check([dir, "--strict"])).code).toBe(1);
     expect((await check([join(dir, "lost.txt"), "--strict"])).lines).toHaveLength(1);
+  });
+
+  it("says which transcript the build would move off its URL, as the build decides it with the id ledger", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-check-url-"));
+    // Two sessions of one briefing, saved under the same title: one URL, two different transcripts.
+    const head = "Press briefing by the Spokesperson\nMoscow, 12 May 2022\n\n";
+    const morning = `${head}Question: What about the grain deal?\n\nMaria Zakharova: Talks go on in Istanbul this week.\n`;
+    const evening = `${head}Question: And the embassy in Kyiv?\n\nMaria Zakharova: It will reopen when it is safe to do so.\n`;
+    await writeFile(join(dir, "a-morning.txt"), morning);
+    await writeFile(join(dir, "b-evening.txt"), evening);
+    const r = await check([dir, "--strict"]);
+    expect(r.lines).toEqual(["b-evening.txt:0: warning: another transcript already publishes at /2022/05/12/press-briefing-spokesperson/; published at /2022/05/12/press-briefing-spokesperson-2/"]);
+    expect(r.code).toBe(1);
+    expect((await check([dir])).code).toBe(0);
+    // The evening session was published first: its URL stays with it, the morning one moves.
+    await writeLedger(join(dir, LEDGER_FILE), reconcile(emptyLedger(), [parseTranscript(evening)]).ledger);
+    expect((await check([dir])).lines).toEqual([expect.stringMatching(/^a-morning\.txt:0: warning: another transcript already publishes at \/2022\/05\/12\/press-briefing-spokesperson\/; published at .*-2\/$/)]);
   });
 
   it("gives clear usage errors with exit code 2", async () => {
