@@ -48,7 +48,7 @@ export interface IndexReport {
 const FORMAT = "verbatim-search-4";
 const RUNTIME_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
 /** Records sent to a Pagefind binary ahead of its answers. */
-const IN_FLIGHT = 64;
+const IN_FLIGHT = 8;
 /** Pagefind's own UI bundles: the site has its own search page, so they are not published. */
 const UNUSED = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
 

@@ -1,0 +1,19 @@
+// Worker thread for src/search/index-in-worker.ts, in plain JavaScript for the same reason as
+// src/build/process-worker.mjs: it registers tsx itself (loader hooks are per thread), then indexes once.
+import { readFile } from "node:fs/promises";
+import { parentPort, workerData } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+
+register();
+const { indexSite } = await import("./index-site.ts");
+const { pages, bundleDir, options } = workerData;
+try {
+  const report = await indexSite(
+    pages.map((p) => ({ path: p.path, content: () => readFile(p.file, "utf8") })),
+    bundleDir,
+    { ...options, log: (line) => parentPort.postMessage({ log: line }) },
+  );
+  parentPort.postMessage({ ok: true, report });
+} catch (err) {
+  parentPort.postMessage({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+}
