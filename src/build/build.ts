@@ -1,12 +1,12 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
 import { pageUrl } from "../emit/page-url.js";
-import { LEDGER_FILE, readLedger, writeLedger } from "../ids/ledger-file.js";
-import { reconcile } from "../ids/reconcile.js";
-import { sectionText } from "../ids/text.js";
+import { LEDGER_FILE, readLedger, stageLedger, type Ledger, type StagedLedger } from "../ids/ledger-file.js";
+import { reconcile, type Reconciled } from "../ids/reconcile.js";
+import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
-import { indexSite } from "../search/index-site.js";
+import { indexSiteFiles } from "../search/index-in-worker.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
 import { siteIndex } from "../site/site-index.js";
 import { CACHE_DIR, openCache, pruneCache } from "./cache.js";
@@ -78,6 +78,20 @@ export interface BuildReport {
 export const REPORT_FILE = ".verbatim/build-report.json";
 /** The id ledger lives with the transcripts it describes (the loader skips dot-files). */
 export { LEDGER_FILE };
+
+/**
+ * Settles URLs and ids against the ledger (`parsed` gets the reconciled transcripts) and stages the new ledger
+ * in `ledgerFile` when there is one. A function of its own so that both ledgers' objects are gone when it returns.
+ */
+async function settleIds(parsed: { file: string; t: Transcript }[], report: BuildReport, read: { pending: Promise<Ledger> | null }, textsOf: (t: Transcript) => SectionText[], ledgerFile: string | null): Promise<{ links: Reconciled["links"]; staged: StagedLedger | null }> {
+  const pending = read.pending!;
+  read.pending = null;
+  const ledger = await pending;
+  dedupeUrls(parsed, report, ledger, textsOf);
+  const ids = reconcile(ledger, parsed.map((p) => p.t), textsOf);
+  parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
+  return { links: ids.links, staged: ledgerFile ? await stageLedger(ledgerFile, ids.ledger) : null };
+}
 /**
  * Eleventy keeps every page of a run, its data and its output in memory until the run ends, and a worker's heap
  * grows well past what a run keeps alive before it is collected: at 10,000 transcripts, runs of 250 peaked at
@@ -112,8 +126,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // The ledger is read (and validated) while the workers parse: the main thread is mostly waiting then. A
   // damaged ledger still fails the build, once the transcripts are loaded.
   const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
-  const ledgerRead = readLedger(ledgerFile);
-  ledgerRead.catch(() => {});
+  // Read while the transcripts load, in a holder that settleIds empties: the promise would hold the ledger too.
+  const ledgerRead: { pending: Promise<Ledger> | null } = { pending: readLedger(ledgerFile) };
+  ledgerRead.pending!.catch(() => {});
   // ingest + parse on worker threads when the archive is big enough; unchanged files come from the cache.
   const loaded = await loadTranscripts(inputDir, {
     aliases: site.aliases,
@@ -135,13 +150,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const textsBySections = new Map(parsed.map((p) => [p.t.sections, p.texts]));
   const textsOf = (t: Transcript) => textsBySections.get(t.sections) ?? t.sections.map(sectionText);
   log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
-  // The ledger read is not kept past reconciling: at 10,000 transcripts its file is 150 MB of sketches,
-  // and what the build writes back is ids.ledger.
-  const ids = await ledgerRead.then((ledger) => {
-    dedupeUrls(parsed, report, ledger, textsOf);
-    return reconcile(ledger, parsed.map((p) => p.t), textsOf);
-  });
-  parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
+  // Neither the ledger read nor the one written back is held past this point: at 10,000 transcripts each is
+  // 150 MB of sketches on disk and several times that in memory. The new one is staged on disk and only
+  // committed once the site is published (and never by dev's background rebuilds of drafts).
+  const { links, staged } = await settleIds(parsed, report, ledgerRead, textsOf, options.updateLedger === false ? null : ledgerFile);
   stage("ids");
 
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
@@ -149,7 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const shardSize = Math.max(1, options.shardSize ?? SHARD_SIZE);
   const jobs: ShardJob[] = [];
   for (let first = 0; first < parsed.length; first += shardSize) {
-    const items = parsed.slice(first, first + shardSize).map(({ file, t }, k) => ({ file, t, links: ids.links[first + k] }));
+    const items = parsed.slice(first, first + shardSize).map(({ file, t }, k) => ({ file, t, links: links[first + k] }));
     jobs.push({ dir: join(pagesDir, `shard-${String(jobs.length).padStart(3, "0")}`), first, items });
   }
   for (const { file, t } of parsed) report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
@@ -161,7 +173,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // From here on the shards hold the only references to the parsed transcripts, and each shard is let go
   // as soon as its worker has it: the main thread's memory falls while the archive renders.
   const count = parsed.length;
-  for (const list of [parsed, ids.transcripts]) list.length = 0;
+  parsed.length = 0;
   textsBySections.clear();
   stage("emit");
 
@@ -172,8 +184,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   try {
     return await finish();
   } catch (err) {
-    // Nothing half-built is left behind; the previous site was never touched.
+    // Nothing half-built is left behind; the previous site was never touched, nor the ledger.
     await rm(partial, { recursive: true, force: true });
+    await staged?.discard();
     throw err;
   } finally {
     progress.end();
@@ -196,10 +209,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     stage("data");
     checkpoint();
 
-    const index = options.searchIndex === false ? { pages: 0, errors: [] as string[] } : await indexSite(
+    const index = options.searchIndex === false ? { pages: 0, errors: [] as string[] } : await indexSiteFiles(
       // Only pages that opt in (data-pagefind-body) are indexed; parsing the rest (answer pages, archives) is wasted work.
       // Read back from disk one at a time: the rendered archive is never held in memory at once.
-      rendered.filter((r) => r.searchable).map((r) => ({ path: relative(partial, r.outputPath), content: () => readFile(r.outputPath, "utf8") })),
+      rendered.filter((r) => r.searchable).map((r) => ({ path: relative(partial, r.outputPath), file: r.outputPath })),
       join(partial, "pagefind"),
       // Parts of the search index whose pages did not change are reused from the previous build.
       // Every record is indexed as the site's language, the language of the search page that loads the index.
@@ -215,8 +228,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     // Only now do the manifest's files exist where it says; a build that fails earlier leaves the old one true.
     if (reuse) await writeRenderManifest(manifestFile, outDir, shards.results.flatMap((r) => r.entries));
     stage("swap");
-    // Only ids that were published are recorded (and never by dev's background rebuilds of drafts).
-    if (options.updateLedger !== false && await writeLedger(ledgerFile, ids.ledger)) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
+    if (await staged?.commit()) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
     report.ms = Date.now() - started;
     const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
     await mkdir(dirname(reportFile), { recursive: true });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 
 /**
@@ -98,11 +98,32 @@ export function serializeLedger(ledger: Ledger): string {
 
 /** Writes only when the bytes change, through a temporary file, so readers never see half a ledger. */
 export async function writeLedger(path: string, ledger: Ledger): Promise<boolean> {
+  return (await stageLedger(path, ledger)).commit();
+}
+
+export interface StagedLedger {
+  /** Renames the staged file into place; false when the ledger's bytes did not change (nothing to do). */
+  commit(): Promise<boolean>;
+  /** Removes the staged file (a build that failed publishes nothing, so records nothing). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Serializes the ledger now into a hidden temporary file beside `path`, to be renamed into place later. A build
+ * stages its new ledger before rendering and lets go of it: at 10,000 transcripts its objects are hundreds of
+ * MB that rendering and indexing have no use for.
+ */
+export async function stageLedger(path: string, ledger: Ledger): Promise<StagedLedger> {
   const text = serializeLedger(ledger);
-  if (existsSync(path) && (await readFile(path, "utf8")) === text) return false;
+  if (existsSync(path) && (await readFile(path, "utf8")) === text) return { commit: async () => false, discard: async () => {} };
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, text);
-  await rename(tmp, path);
-  return true;
+  return {
+    commit: async () => {
+      await rename(tmp, path);
+      return true;
+    },
+    discard: () => rm(tmp, { force: true }),
+  };
 }

@@ -20,6 +20,7 @@ describe("a build that fails", () => {
     const input2 = join(tmp, "input2");
     await cp(SEEDS_DIR, input2, { recursive: true });
     await writeFile(join(input2, "extra.txt"), "An extra briefing, Minsk, June 3, 2021\n\nQuestion: Will this appear?\n\nMaria Zakharova: Not if the build fails.\n");
+    const ledger = await readFile(join(input2, ".ledger.json"), "utf8");
     const controller = new AbortController();
     let partialSeen = false;
     const progress: Progress = {
@@ -38,6 +39,13 @@ describe("a build that fails", () => {
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(files);
     expect(home).not.toContain("An extra briefing");
     expect(first.transcripts).toHaveLength(2);
+    // The new ledger was staged before rendering; the failed build leaves the old one and no staged file.
+    expect(await readFile(join(input2, ".ledger.json"), "utf8")).toBe(ledger);
+    expect(readdirSync(input2).sort()).toEqual([...readdirSync(SEEDS_DIR), "extra.txt"].sort());
+    // Built to the end, the same input records the new transcript's ids.
+    await build({ ...opts, input: input2 });
+    expect(await readFile(join(input2, ".ledger.json"), "utf8")).toContain("\"url\": \"/2021/06/03/extra-briefing");
+    expect(readdirSync(input2).sort()).toEqual([...readdirSync(SEEDS_DIR), "extra.txt"].sort());
   });
 
   it("refuses an output folder that is, or contains, the input folder or the project", async () => {
