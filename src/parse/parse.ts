@@ -8,7 +8,7 @@ import { assignIds, slugify } from "./ids.js";
 import { isAffiliation, matchLabel, type Label } from "./labels.js";
 import { endsLikeSentence, toLines, wordCount, type SourceLine } from "./lines.js";
 import { isRoleOnly, SpeakerNames, type AliasMap } from "./speakers.js";
-import { dateOnly, eventDateLine, publishedLine, timeOnly, trailingPlaceDate } from "./dates.js";
+import { dateOnly, eventDateLine, publishedLine, timeOnly, trailingPlaceDate, findDates } from "./dates.js";
 
 export interface ParseOptions {
   rules?: BoilerplateRule[];
@@ -375,7 +375,11 @@ function firstWords(turns: Turn[]): string | null {
 
 /** URL slug of a title: its significant words, without the trailing place and date. */
 export function titleSlug(title: string): string | null {
-  const withoutDate = title.replace(/,\s*[^,]*\b\d{4}\s*$/u, "").replace(/,\s*\p{Lu}[\p{L}\s.'’-]{0,30}$/u, "");
+  // A date ending the title after a comma goes whole, "Month D, YYYY" (which has a comma of its own) included;
+  // then a place ending it after a comma.
+  const date = findDates(title).at(-1);
+  const dated = date && /,\s*$/u.test(title.slice(0, date.index)) && /^[\s.]*$/u.test(title.slice(date.index + date.length)) ? title.slice(0, date.index).replace(/,\s*$/u, "") : title.replace(/,\s*[^,]*\b\d{4}\s*$/u, "");
+  const withoutDate = dated.replace(/,\s*\p{Lu}[\p{L}\s.'’-]{0,30}$/u, "");
   const words = slugify(withoutDate, 1000).split("-").filter((w) => w !== "" && !SLUG_STOPWORDS.has(w));
   const slug = words.slice(0, TITLE_SLUG_WORDS).join("-");
   return slug === "" ? null : slug;

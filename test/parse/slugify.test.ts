@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { slugify } from "../../src/parse/ids.js";
+import { parseTranscript } from "../../src/parse/parse.js";
 
 /** The definition slugify must keep: ids are permanent, so a faster slugify may never give another slug. */
 const reference = (text: string, maxWords = 6) =>
@@ -18,5 +19,23 @@ describe("slugify", () => {
     const q = "You have mentioned our relations with the European Union. " + "More words follow here. ".repeat(200);
     expect(slugify(q)).toBe("you-have-mentioned-our-relations-with");
     expect(slugify(q)).toBe(reference(q));
+  });
+});
+
+describe("page slugs from titles", () => {
+  const slugOf = (title: string) => parseTranscript(`${title}\n\nQuestion: Why?\n\nMaria Zakharova: Because.\n`).slug;
+
+  it("leave out the place and the date that end a title, in every way titles write the date", () => {
+    expect(slugOf("An extra briefing, Minsk, June 3, 2021")).toBe("extra-briefing");
+    expect(slugOf("An extra briefing, Minsk, Thursday, June 3, 2021")).toBe("extra-briefing");
+    expect(slugOf("An extra briefing, Minsk, 3 June 2021")).toBe("extra-briefing");
+    expect(slugOf("An extra briefing, Minsk, 2021-06-03")).toBe("extra-briefing");
+    expect(slugOf("An extra briefing, June 3, 2021")).toBe("extra-briefing");
+  });
+
+  it("keep a date that is part of the title's words", () => {
+    // No comma before it: the date is how the title names the event.
+    expect(slugOf("Briefing of June 3, 2021 on grain exports")).toBe("briefing-june-3-2021-grain-exports");
+    expect(slugOf("Press briefing 12 May 2022")).toBe("press-briefing-12-may-2022");
   });
 });
