@@ -255,20 +255,32 @@ function wrapWidth(body: SourceLine[]): number {
   return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
 }
 
-/** Text hard-wrapped at a fixed width: blocks of several short lines separated by blank lines. */
+/**
+ * Text hard-wrapped at a fixed width: blocks of several short lines separated by blank lines, whose lines
+ * mostly stop mid-sentence. One paragraph per line with no blank lines between (a short file pasted line by
+ * line) is also blocks of short lines, but nearly every line of it ends a sentence.
+ */
 function isHardWrapped(body: SourceLine[]): boolean {
-  let blocks = 0, multi = 0, inBlock = 0, long = 0, lines = 0;
+  let blocks = 0, multi = 0, inBlock = 0, long = 0, lines = 0, inner = 0, innerEnds = 0;
+  let previous: SourceLine | null = null;
   for (const l of [...body, { line: 0, text: "" }]) {
     if (l.text.trim() === "") {
       if (inBlock > 0) { blocks++; if (inBlock > 1) multi++; }
       inBlock = 0;
+      previous = null;
       continue;
     }
+    // A line with another after it in its block: where a wrap would have cut.
+    if (previous) {
+      inner++;
+      if (endsLikeSentence(previous.text)) innerEnds++;
+    }
+    previous = l;
     inBlock++;
     lines++;
     if (l.text.length > 100) long++;
   }
-  return blocks > 0 && multi / blocks >= 0.3 && long / Math.max(1, lines) < 0.2;
+  return blocks > 0 && multi / blocks >= 0.3 && long / Math.max(1, lines) < 0.2 && innerEnds / Math.max(1, inner) < 0.5;
 }
 
 const MODERATOR = /^(?:the\s+)?(?:moderator|host|co-host|presenter|anchor|chair|chairman|chairperson|chairwoman|interviewer|narrator|operator)$/iu;
