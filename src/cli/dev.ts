@@ -304,7 +304,7 @@ export async function runDev(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`verbatim dev: ${(e as Error).message}\n`);
+    process.stderr.write(`verbatim dev: ${(e as Error).message}\nusage: verbatim dev [--input DIR] [--out DIR] [--port N] [--no-build]; see verbatim dev --help\n`);
     return 2;
   }
   const { values } = parsed;

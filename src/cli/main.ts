@@ -4,6 +4,7 @@ import { createProgress, summaryLine } from "../build/progress.js";
 import { ConfigError } from "../config/site-config.js";
 import { CHECK_USAGE, runCheck } from "./check.js";
 import { runDev } from "./dev.js";
+import { COMMAND_HELP, version, wantsHelp } from "./help.js";
 import { runInspect } from "./inspect.js";
 
 const HELP = `verbatim — transcripts in, a static site with a permanent link to every answer out
@@ -15,11 +16,16 @@ Usage:
   verbatim dev     [--input DIR] [--out DIR] [--port 8080] [--no-build]   build, serve on 127.0.0.1, rebuild edited pages
   verbatim inspect <file> [--json] [--ledger FILE]   the parsed transcript with the ids the site publishes
                    (from the input folder's id ledger; URL de-duplication across transcripts aside)
-  verbatim help
+  verbatim help [COMMAND]     or: verbatim COMMAND --help
+  verbatim --version
 `;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && COMMAND_HELP[command] && wantsHelp(rest)) {
+    process.stdout.write(COMMAND_HELP[command]);
+    return 0;
+  }
   switch (command) {
     case "build":
       return runBuild(rest);
@@ -29,16 +35,31 @@ export async function main(argv: string[]): Promise<number> {
       return runDev(rest);
     case "inspect":
       return runInspect(rest);
+    case "help": {
+      const topic = rest[0];
+      if (topic === undefined) break;
+      if (COMMAND_HELP[topic]) {
+        process.stdout.write(COMMAND_HELP[topic]);
+        return 0;
+      }
+      process.stderr.write(`verbatim help: no command "${topic}"\n\n${HELP}`);
+      return 2;
+    }
+    case "--version":
+    case "-v":
+    case "version":
+      process.stdout.write(`verbatim ${version()}\n`);
+      return 0;
     case undefined:
-    case "help":
     case "--help":
     case "-h":
-      process.stdout.write(HELP);
-      return 0;
+      break;
     default:
       process.stderr.write(`verbatim: unknown command "${command}"\n\n${HELP}`);
       return 2;
   }
+  process.stdout.write(HELP);
+  return 0;
 }
 
 async function runBuild(args: string[]): Promise<number> {
@@ -61,7 +82,7 @@ async function runBuild(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`verbatim build: ${(e as Error).message}\n\n${HELP}`);
+    process.stderr.write(`verbatim build: ${(e as Error).message}\nusage: verbatim build [options]; see verbatim build --help\n`);
     return 2;
   }
   const { values } = parsed;

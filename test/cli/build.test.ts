@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,6 +50,29 @@ describe("verbatim build on the command line", () => {
     expect(bad.err).toMatch(/--max-file-mb needs a positive number/);
     const unknown = verbatim(["build", "--outt", "x"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/^verbatim build: Unknown option '--outt'/);
+    expect(unknown.err).toMatch(/^verbatim build: Unknown option '--outt'\nusage: verbatim build \[options\]; see verbatim build --help\n$/);
+  });
+});
+
+describe("help and version on the command line", () => {
+  it("explains each command's options with --help, -h or help COMMAND, and exits 0 without doing anything", () => {
+    for (const command of ["build", "check", "dev", "inspect"]) {
+      const help = verbatim([command, "--help"]);
+      expect(help.code, command).toBe(0);
+      expect(help.out).toMatch(new RegExp(`^usage: verbatim ${command}\\b`));
+      expect(verbatim(["help", command]).out).toBe(help.out);
+      expect(verbatim([command, "-h"]).out).toBe(help.out);
+    }
+    // Every option the build accepts is explained.
+    const build = verbatim(["build", "--help"]).out;
+    for (const option of ["--input", "--out", "--path-prefix", "--base-url", "--title", "--description", "--language", "--max-file-mb", "--no-cache", "--strict"]) expect(build).toContain(`  ${option}`);
+  });
+
+  it("prints the version, and refuses help on a command that does not exist", async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(verbatim(["--version"])).toEqual({ code: 0, out: `verbatim ${version}\n`, err: "" });
+    const nope = verbatim(["help", "publish"]);
+    expect(nope.code).toBe(2);
+    expect(nope.err).toMatch(/^verbatim help: no command "publish"/);
   });
 });
