@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
@@ -24,8 +24,8 @@ export interface StaticServer {
 }
 
 /**
- * A local preview server for `verbatim dev`: `dir` at "/", folder URLs to index.html, nothing cached by the
- * browser (pages change under it). It resolves `dir` on every request, so a rebuild that swaps the folder is
+ * A local preview server for `verbatim dev`: `dir` at "/", folder URLs to index.html (and to their "/" form),
+ * unknown URLs to the site's 404.html, nothing cached by the browser (pages change under it). It resolves `dir` on every request, so a rebuild that swaps the folder is
  * picked up at once. Bound to 127.0.0.1 only: a preview is not a publication.
  */
 export async function serveDir(dir: string, port = 0, host = "127.0.0.1"): Promise<StaticServer> {
@@ -44,10 +44,21 @@ export async function serveDir(dir: string, port = 0, host = "127.0.0.1"): Promi
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      if ((await stat(file)).isDirectory()) {
+        // As static hosts do: a folder's URL ends in "/", so that the page's relative links resolve inside it.
+        if (!path.endsWith("/")) {
+          const url = new URL(req.url ?? "/", "http://localhost");
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        file = join(file, "index.html");
+      }
       await stat(file);
     } catch {
-      res.writeHead(404, { "content-type": TYPES[".txt"]! }).end(`not found: ${path}\n`);
+      // The site's own 404 page, as a static host serves it; plain text when the site has none (yet).
+      const page = await readFile(join(root, "404.html")).catch(() => null);
+      if (page) res.writeHead(404, { "content-type": TYPES[".html"]!, "cache-control": "no-store" }).end(page);
+      else res.writeHead(404, { "content-type": TYPES[".txt"]! }).end(`not found: ${path}\n`);
       return;
     }
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
