@@ -21,9 +21,17 @@ describe("site configuration", () => {
   it("takes the path prefix from a base URL with a path, and refuses two different sub-paths", () => {
     const root = project({});
     expect(loadSiteConfig(root, { baseUrl: "https://example.org/archive" })).toMatchObject({ pathPrefix: "/archive/", baseUrl: "https://example.org/archive/" });
-    expect(() => loadSiteConfig(root, { baseUrl: "https://example.org/archive/", pathPrefix: "/other/" })).toThrow(/ends in \/archive\/ but pathPrefix is \/other\//);
-    expect(() => loadSiteConfig(root, { baseUrl: "ftp://example.org" })).toThrow(/baseUrl: an absolute http\(s\) URL/);
-    expect(() => loadSiteConfig(root, { pathPrefix: "archive" })).toThrow(/pathPrefix/);
+    expect(() => loadSiteConfig(root, { baseUrl: "https://example.org/archive/", pathPrefix: "/other/" })).toThrow(/^--base-url https:\/\/example.org\/archive\/ ends in \/archive\/ but --path-prefix is \/other\//);
+  });
+
+  it("names the setting to fix where it was given, with the value it had", () => {
+    const root = project({ language: "english", title: "Archive" });
+    // The command line's value is the one used, so the flag is the one named.
+    expect(() => loadSiteConfig(root, { baseUrl: "ftp://example.org", language: "en" })).toThrow(/^--base-url "ftp:\/\/example.org": an absolute http\(s\) URL/);
+    expect(() => loadSiteConfig(root, { pathPrefix: "archive", language: "ru" })).toThrow(/^--path-prefix "archive": a path like "\/" or "\/archive\/"$/);
+    expect(() => loadSiteConfig(root)).toThrow(/^verbatim.config.json: language "english": a language tag like "en", "ru" or "pt-BR"$/);
+    expect(() => loadSiteConfig(root, { language: "12" })).toThrow(/^--language "12": a language tag/);
+    expect(loadSiteConfig(root, { language: "pt-BR" }).language).toBe("pt-BR");
   });
 
   it("builds public URLs from the prefix and base URL, and no absolute URL without a base", () => {
