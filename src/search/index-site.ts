@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
+import { canonicalizePart } from "./canonical-bundle.js";
 import { partOfPath } from "./parts.js";
 import { isSearchable, searchRecords } from "./records.js";
 import { pagefindServices, type PagefindApi } from "./services.js";
@@ -45,7 +46,7 @@ export interface IndexReport {
 }
 
 /** Bump when the records or the bundle layout change, so cached parts from older builds are not reused. */
-const FORMAT = "verbatim-search-4";
+const FORMAT = "verbatim-search-5";
 const RUNTIME_FILES = ["pagefind.js", "pagefind-worker.js", "pagefind-highlight.js"];
 /** Records sent to a Pagefind binary ahead of its answers. */
 const IN_FLIGHT = 8;
@@ -178,6 +179,7 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
     await index.deleteIndex();
   }
   for (const f of await readdir(outDir).catch(() => [])) if (UNUSED.test(f)) await rm(join(outDir, f));
+  if (out.errors.length === 0) await canonicalizePart(outDir);
   return out;
 }
 
