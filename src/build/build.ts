@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadSiteConfig } from "../config/site-config.js";
 import { pageUrl } from "../emit/page-url.js";
-import { LEDGER_FILE, readLedger, stageLedger, type Ledger, type StagedLedger } from "../ids/ledger-file.js";
+import { LEDGER_FILE, readLedger, removeStaleStaging, stageLedger, type Ledger, type StagedLedger } from "../ids/ledger-file.js";
 import { reconcile, type Reconciled } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
@@ -83,14 +83,15 @@ export { LEDGER_FILE };
  * Settles URLs and ids against the ledger (`parsed` gets the reconciled transcripts) and stages the new ledger
  * in `ledgerFile` when there is one. A function of its own so that both ledgers' objects are gone when it returns.
  */
-async function settleIds(parsed: { file: string; t: Transcript }[], report: BuildReport, read: { pending: Promise<Ledger> | null }, textsOf: (t: Transcript) => SectionText[], ledgerFile: string | null): Promise<{ links: Reconciled["links"]; staged: StagedLedger | null }> {
+async function settleIds(parsed: { file: string; t: Transcript }[], report: BuildReport, read: { pending: Promise<Ledger> | null }, textsOf: (t: Transcript) => SectionText[], ledgerFile: string | null, state: PublishState): Promise<{ links: Reconciled["links"] }> {
   const pending = read.pending!;
   read.pending = null;
   const ledger = await pending;
   dedupeUrls(parsed, report, ledger, textsOf);
   const ids = reconcile(ledger, parsed.map((p) => p.t), textsOf);
   parsed.forEach((p, i) => (p.t = ids.transcripts[i] ?? p.t));
-  return { links: ids.links, staged: ledgerFile ? await stageLedger(ledgerFile, ids.ledger) : null };
+  if (ledgerFile) state.staged = await stageLedger(ledgerFile, ids.ledger);
+  return { links: ids.links };
 }
 /**
  * Eleventy keeps every page of a run, its data and its output in memory until the run ends, and a worker's heap
@@ -105,6 +106,32 @@ export const SHARD_SIZE = 125;
  * reported and skipped; it never stops the others.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const state: PublishState = { staged: null, published: false };
+  try {
+    return await buildSite(options, state);
+  } catch (err) {
+    if (!state.published) {
+      // Nothing was published, so nothing is recorded: the staged ledger goes, the committed one stays.
+      await state.staged?.discard();
+      throw err;
+    }
+    // The new site is live and its ids are recorded; only the bookkeeping after the swap failed.
+    throw new PublishedError(`the site was published, but ${(err as Error).message}`);
+  }
+}
+
+/** The build failed after the new site replaced the old one (writing the render manifest or the report). */
+export class PublishedError extends Error {
+  override name = "PublishedError";
+}
+
+/** What build() must undo if buildSite fails: the staged ledger, unless the site it records was published. */
+interface PublishState {
+  staged: StagedLedger | null;
+  published: boolean;
+}
+
+async function buildSite(options: BuildOptions, state: PublishState): Promise<BuildReport> {
   const started = Date.now();
   const root = resolve(options.root ?? process.cwd());
   const progress = options.progress ?? silentProgress;
@@ -153,7 +180,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Neither the ledger read nor the one written back is held past this point: at 10,000 transcripts each is
   // 150 MB of sketches on disk and several times that in memory. The new one is staged on disk and only
   // committed once the site is published (and never by dev's background rebuilds of drafts).
-  const { links, staged } = await settleIds(parsed, report, ledgerRead, textsOf, options.updateLedger === false ? null : ledgerFile);
+  // A staged ledger left by a build that was killed (not one that failed: build() discards those) is stale.
+  if (options.updateLedger !== false) await removeStaleStaging(ledgerFile);
+  const { links } = await settleIds(parsed, report, ledgerRead, textsOf, options.updateLedger === false ? null : ledgerFile, state);
   stage("ids");
 
   const pagesDir = resolve(root, options.workDir ?? PAGES_DIR);
@@ -184,9 +213,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   try {
     return await finish();
   } catch (err) {
-    // Nothing half-built is left behind; the previous site was never touched, nor the ledger.
+    // Nothing half-built is left behind; the previous site was never touched (build() discards the ledger).
     await rm(partial, { recursive: true, force: true });
-    await staged?.discard();
     throw err;
   } finally {
     progress.end();
@@ -225,10 +253,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     checkpoint();
 
     await swapIn(partial, outDir);
+    state.published = true;
+    // The ids are recorded as soon as they are live, whatever happens after.
+    if (await state.staged?.commit()) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
     // Only now do the manifest's files exist where it says; a build that fails earlier leaves the old one true.
     if (reuse) await writeRenderManifest(manifestFile, outDir, shards.results.flatMap((r) => r.entries));
     stage("swap");
-    if (await staged?.commit()) log(`updated the id ledger ${relative(root, ledgerFile) || ledgerFile}`);
     report.ms = Date.now() - started;
     const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
     await mkdir(dirname(reportFile), { recursive: true });

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { build } from "../build/build.js";
+import { build, PublishedError } from "../build/build.js";
 import { createProgress, summaryLine } from "../build/progress.js";
 import { ConfigError } from "../config/site-config.js";
 import { CHECK_USAGE, runCheck } from "./check.js";
@@ -22,8 +22,8 @@ Usage:
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== undefined && COMMAND_HELP[command] && wantsHelp(rest)) {
-    process.stdout.write(COMMAND_HELP[command]);
+  if (command !== undefined && Object.hasOwn(COMMAND_HELP, command) && wantsHelp(rest)) {
+    process.stdout.write(COMMAND_HELP[command]!);
     return 0;
   }
   switch (command) {
@@ -38,8 +38,8 @@ export async function main(argv: string[]): Promise<number> {
     case "help": {
       const topic = rest[0];
       if (topic === undefined) break;
-      if (COMMAND_HELP[topic]) {
-        process.stdout.write(COMMAND_HELP[topic]);
+      if (Object.hasOwn(COMMAND_HELP, topic)) {
+        process.stdout.write(COMMAND_HELP[topic]!);
         return 0;
       }
       process.stderr.write(`verbatim help: no command "${topic}"\n\n${HELP}`);
@@ -91,9 +91,19 @@ async function runBuild(args: string[]): Promise<number> {
     process.stderr.write(`verbatim build: --max-file-mb needs a positive number of megabytes (got "${values["max-file-mb"]}")\n`);
     return 2;
   }
+  // Ctrl-C stops the build at its next step and cleans up (no half-built folder, no staged ledger); a second
+  // Ctrl-C quits at once, and the next build removes what that left.
+  const controller = new AbortController();
+  const interrupt = () => {
+    process.stderr.write("\nverbatim build: interrupted; stopping at the next step (Ctrl-C again to quit at once)\n");
+    controller.abort(new Error("interrupted"));
+    process.once("SIGINT", () => process.exit(130));
+  };
+  process.once("SIGINT", interrupt);
   let report;
   try {
     report = await build({
+      signal: controller.signal,
       input: values.input,
       output: values.out,
       pathPrefix: values["path-prefix"],
@@ -110,8 +120,14 @@ async function runBuild(args: string[]): Promise<number> {
       process.stderr.write(`verbatim: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof PublishedError) {
+      process.stderr.write(`verbatim build: ${e.message}\n`);
+      return 1;
+    }
     process.stderr.write(`verbatim build: failed, the previous site was left as it was: ${(e as Error).message}\n`);
-    return 1;
+    return controller.signal.aborted ? 130 : 1;
+  } finally {
+    process.off("SIGINT", interrupt);
   }
   for (const d of report.diagnostics) process.stderr.write(`${d.file}:${d.line}: ${d.severity}: ${d.message}\n`);
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;

@@ -62,7 +62,13 @@ export async function lintTranscripts(target: string, options: LintOptions = {})
     parsed.push({ file, t });
   }
   // In file-name order (collectTranscriptFiles), as the build settles them.
-  dedupeUrls(parsed, { diagnostics }, info.isDirectory() ? await readLedger(join(target, LEDGER_FILE)) : undefined);
+  const ledgerFile = join(target, LEDGER_FILE);
+  dedupeUrls(parsed, { diagnostics }, info.isDirectory() ? await readLedger(ledgerFile).catch((err: Error) => {
+    // The build would stop on it; say so, and check the URLs as if no ledger were there.
+    const message = err.message.startsWith(`${ledgerFile}: `) ? err.message.slice(ledgerFile.length + 2) : err.message;
+    diagnostics.push({ file: LEDGER_FILE, line: 0, severity: "error", code: "ledger", message: `${message}; the build would stop on it (URLs were checked without it)` });
+    return undefined;
+  }) : undefined);
   for (const d of findDuplicates(texts, options.similarity)) {
     diagnostics.push(d.kind === "identical"
       ? { file: d.file, line: 1, severity: "error", code: "duplicate", message: `same text as ${d.of} (after normalising spacing, case and punctuation); it would be published twice` }

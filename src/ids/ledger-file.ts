@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -90,10 +91,17 @@ const recordJson = (r: LedgerRecord): string =>
 
 /** One line per id record, entries sorted by URL: stable bytes and readable diffs. */
 export function serializeLedger(ledger: Ledger): string {
+  return [...ledgerChunks(ledger)].join("");
+}
+
+/** serializeLedger's text, one transcript at a time: at 10,000 transcripts the whole is 150 MB. */
+function* ledgerChunks(ledger: Ledger): Generator<string> {
   const entries = [...ledger.transcripts].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const entry = (e: LedgerEntry): string =>
     `    {\n      "url": ${JSON.stringify(e.url)},\n      "source": ${JSON.stringify(e.source)},\n      "formerUrls": ${JSON.stringify(e.formerUrls)},\n      "ids": [\n${e.ids.map((r) => `        ${recordJson(r)}`).join(",\n")}\n      ]\n    }`;
-  return `{\n  "version": ${LEDGER_VERSION},\n  "transcripts": [\n${entries.map(entry).join(",\n")}\n  ]\n}\n`;
+  yield `{\n  "version": ${LEDGER_VERSION},\n  "transcripts": [\n`;
+  for (let i = 0; i < entries.length; i++) yield `${i > 0 ? ",\n" : ""}${entry(entries[i]!)}`;
+  yield `\n  ]\n}\n`;
 }
 
 /** Writes only when the bytes change, through a temporary file, so readers never see half a ledger. */
@@ -114,11 +122,27 @@ export interface StagedLedger {
  * MB that rendering and indexing have no use for.
  */
 export async function stageLedger(path: string, ledger: Ledger): Promise<StagedLedger> {
-  const text = serializeLedger(ledger);
-  if (existsSync(path) && (await readFile(path, "utf8")) === text) return { commit: async () => false, discard: async () => {} };
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(tmp, text);
+  const tmp = join(dirname(path), stagingName(path, process.pid));
+  // Written a transcript at a time and compared by hash, so the 150 MB text of a big archive is never one
+  // string in memory (nor twice, with the old ledger read back to compare).
+  const hash = createHash("sha256");
+  const out = await open(tmp, "w");
+  try {
+    for (const chunk of ledgerChunks(ledger)) {
+      hash.update(chunk);
+      await out.write(chunk);
+    }
+  } catch (err) {
+    await out.close();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await out.close();
+  if (existsSync(path) && (await fileHash(path)) === hash.digest("hex")) {
+    await rm(tmp, { force: true });
+    return { commit: async () => false, discard: async () => {} };
+  }
   return {
     commit: async () => {
       await rename(tmp, path);
@@ -126,4 +150,35 @@ export async function stageLedger(path: string, ledger: Ledger): Promise<StagedL
     },
     discard: () => rm(tmp, { force: true }),
   };
+}
+
+async function fileHash(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+const stagingName = (path: string, pid: number) => `.${basename(path)}.${pid}.tmp`;
+
+/**
+ * Removes ledgers staged by builds whose process is gone (killed mid-way, so nothing discarded them). A running
+ * build's staging (another process, alive) is left alone.
+ */
+export async function removeStaleStaging(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const pid = Number(name.slice(prefix.length, -".tmp".length));
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: a process of another user has that pid now; it is alive, and not ours to judge.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -1,4 +1,5 @@
 import type { TurnRole } from "../model/transcript.js";
+import { hasRoleWord } from "./speakers.js";
 
 export interface Label {
   /** The label as written, including the colon, e.g. "Question (via interpreter):". */
@@ -20,7 +21,7 @@ export interface Label {
   /**
    * "A. Lukashenko:" is a speaker with an initial, or an answer that starts "Lukashenko: ..."; the line alone
    * cannot tell. The label is the speaker's; this is the bare Q/A reading, which the parser takes unless the
-   * name labels more than one line or stands for a person the text names in full.
+   * name stands for a person the text names in full, or (for "A.", not "Q.") labels more than one line.
    */
   alternative?: Label;
 }
@@ -65,7 +66,8 @@ export function matchLabel(line: string, known: ReadonlySet<string> = new Set())
     const name = bare.groups.name ?? "";
     const qa: Label = { raw: bare.groups.raw ?? name, name, note: null, role: name === "Q" ? "question" : "answer", rest: bare.groups.rest ?? "" };
     const person = INITIAL_A_OR_Q.test(text) ? matchNamedLabel(text, known) : null;
-    if (!person?.ok || person.label.role !== null) return { ok: true, label: qa };
+    // "Q. Mr President:" addresses someone; "A. Minister:" names an office. Neither is a person with an initial.
+    if (!person?.ok || person.label.role !== null || hasRoleWord(person.label.name.slice(2))) return { ok: true, label: qa };
     const { weak: _, ...label } = person.label;
     return { ok: true, label: { ...label, alternative: qa } };
   }

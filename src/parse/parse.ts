@@ -83,8 +83,13 @@ function parseText(text: string, options: ParseOptions): Transcript {
     if (t === "") { paragraphOpen = false; continue; }
     if (markRemoved(l, ruleFor(t, false), removed)) { paragraphOpen = false; continue; }
     let m = matchLabel(t, names.knownForms());
-    // "A. Lukashenko:" is a speaker only if that name is known or labels another line too; else an answer.
-    if (m.ok && m.label.alternative && (dialogue.names.get(m.label.name) ?? 0) < 2 && !names.identifies(m.label.name)) m = { ok: true, label: m.label.alternative };
+    // "A. Lukashenko:" is a speaker if the text names him in full, or if that label is on more than one line;
+    // else an answer. "Q. Reuters:" on every question is a questioner's outlet, so "Q." needs the full name.
+    if (m.ok && m.label.alternative) {
+      const { name, alternative } = m.label;
+      const person = names.identifies(name) || (alternative.role === "answer" && (dialogue.names.get(name) ?? 0) >= 2);
+      if (!person) m = { ok: true, label: alternative };
+    }
     // A plain "Name Surname:" opening the text, or among other labels, is a speaker; alone mid-text it may be
     // a sentence ("Foreign Policy: ...").
     if (m.ok && m.label.weak && current !== null && !dialogue.strong && dialogue.names.size < 2 && (dialogue.names.get(m.label.name) ?? 0) < 2) {

@@ -141,6 +141,13 @@ export class SpeakerNames {
   }
 }
 
+/** The name has an office, function or form of address in it ("Mr President", "Mr Lavrov", "Minister Wang"). */
+export function hasRoleWord(name: string): boolean {
+  return name.toLowerCase().replace(/[.,]/g, "").split(/\s+/).some((w) => ROLE_WORDS.has(w) || ADDRESS_WORDS.has(w));
+}
+/** Words of address that are not offices: a question may open with them ("Q. Madam Speaker: ..."). */
+const ADDRESS_WORDS = new Set(["madam", "madame", "sir", "excellency", "colleagues", "dear"]);
+
 /** The name a turn is attributed to is an office or function only ("The President", "Moderator", "SG"). */
 export function isRoleOnly(name: string): boolean {
   const words = name.toLowerCase().replace(/[.,]/g, "").split(/[\s]+/).filter((w) => w !== "");

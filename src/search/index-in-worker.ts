@@ -27,7 +27,7 @@ export async function indexSiteFiles(pages: PageFile[], bundleDir: string, optio
       worker.on("message", (m: { log: string } | { ok: true; report: IndexReport } | { ok: false; error: string }) => {
         if ("log" in m) log?.(m.log);
         else if (m.ok) resolve(m.report);
-        else reject(new Error(`search index failed: ${m.error}`));
+        else reject(new Error(m.error));
       });
       worker.on("error", reject);
       worker.on("exit", (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));

@@ -15,5 +15,6 @@ try {
   );
   parentPort.postMessage({ ok: true, report });
 } catch (err) {
-  parentPort.postMessage({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  // The message only, as indexing on the build's own thread reports it: a stack trace is not for users.
+  parentPort.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
 }

@@ -22,7 +22,6 @@ export interface SearchRecord {
 }
 
 const BODY_OPEN = /<main\b[^>]*\bdata-pagefind-body\b[^>]*>/;
-const turnOpen = (k: Kind) => new RegExp(`<div class="turn ${k}"`, "g");
 
 /** The page URL of an output path: "2020/10/05/slug/index.html" -> "/2020/10/05/slug/". */
 export function urlOfPath(path: string): string {
@@ -64,20 +63,22 @@ export function searchRecords(path: string, html: string): SearchRecord[] {
   // Only the indexed body travels to Pagefind: head, site header, footer, table of contents and the
   // original-header and parser-note boxes are never indexed, so they are not even sent.
   const main = html.slice(open.index + open[0].length, close);
-  const present = KINDS.filter((k) => turnOpen(k).test(main));
+  const pieces = [...main.matchAll(PIECE)];
+  // Kinds with a turn in the indexed text (not one inside a box that is never indexed).
+  const present = KINDS.filter((k) => pieces.some((m) => m.groups!.turn === k));
   // The filter value sits in the attribute: text in the element, even hidden, would be indexed as words.
   const wrap = (kind: Kind, body: string[]) => [`<!doctype html><html lang="${lang}"><body><main data-pagefind-body><span data-pagefind-filter="kind:${kind}"></span>\n`, ...body, "</main></body></html>"].join("");
-  if (present.length === 0) return [{ url: `${page}?kind=remarks`, kind: "remarks", content: wrap("remarks", plainBody(main)) }];
+  if (present.length === 0) return [{ url: `${page}?kind=remarks`, kind: "remarks", content: wrap("remarks", plainBody(main, pieces)) }];
   // The transcript's title and metadata text is indexed once per page, in its first record.
-  const bodies = recordBodies(main, present);
+  const bodies = recordBodies(main, pieces, present);
   return present.map((kind) => ({ url: `${page}?kind=${kind}`, kind, content: wrap(kind, bodies.get(kind)!) }));
 }
 
 /** The body with only the never-indexed parts left out. */
-function plainBody(main: string): string[] {
+function plainBody(main: string, pieces: RegExpExecArray[]): string[] {
   const out: string[] = [];
   let at = 0;
-  for (const m of main.matchAll(PIECE)) {
+  for (const m of pieces) {
     if (m.groups!.skip === undefined) continue;
     out.push(main.slice(at, m.index));
     at = m.index + m[0].length;
@@ -92,7 +93,7 @@ function plainBody(main: string): string[] {
  * kind's turns and drops the others'; drops the sections holding none of its text (their headings would be
  * empty sub-results); and, in every record but the first, keeps the title header out of the text.
  */
-function recordBodies(main: string, present: readonly Kind[]): Map<Kind, string[]> {
+function recordBodies(main: string, pieces: RegExpExecArray[], present: readonly Kind[]): Map<Kind, string[]> {
   const bodies = new Map(present.map((k) => [k, [] as string[]]));
   // A section of this kind holds none of the kind's text: remarks live in "remarks" sections, questions and
   // answers in "qa" ones.
@@ -107,7 +108,7 @@ function recordBodies(main: string, present: readonly Kind[]): Map<Kind, string[
       if (p) body.push(p);
     }
   };
-  for (const m of main.matchAll(PIECE)) {
+  for (const m of pieces) {
     add(main.slice(at, m.index));
     at = m.index + m[0].length;
     const g = m.groups!;

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.js";
+import { build, PublishedError } from "../../src/build/build.js";
 import type { Progress } from "../../src/build/progress.js";
 import { ROOT, SEEDS_DIR } from "../support/paths.js";
 
@@ -46,6 +46,21 @@ describe("a build that fails", () => {
     await build({ ...opts, input: input2 });
     expect(await readFile(join(input2, ".ledger.json"), "utf8")).toContain("\"url\": \"/2021/06/03/extra-briefing");
     expect(readdirSync(input2).sort()).toEqual([...readdirSync(SEEDS_DIR), "extra.txt"].sort());
+  });
+
+  it("after the new site is live, says so, and keeps the ids it published recorded", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "verbatim-fail-late-"));
+    const input = join(tmp, "input");
+    await cp(SEEDS_DIR, input, { recursive: true });
+    await writeFile(join(input, "extra.txt"), "An extra briefing, Minsk, June 3, 2021\n\nQuestion: Will this appear?\n\nMaria Zakharova: Yes, the site is published first.\n");
+    // The report is written last; a file where its folder should be makes that step fail.
+    await writeFile(join(tmp, "not-a-folder"), "");
+    const late = build({ root: ROOT, input, output: join(tmp, "site"), workDir: join(tmp, "pages"), reportFile: join(tmp, "not-a-folder", "report.json"), searchIndex: false });
+    await expect(late).rejects.toThrow(PublishedError);
+    await expect(late).rejects.toThrow(/^the site was published, but /);
+    expect(await readFile(join(tmp, "site", "index.html"), "utf8")).toContain("An extra briefing");
+    expect(await readFile(join(input, ".ledger.json"), "utf8")).toContain('"url": "/2021/06/03/extra-briefing/"');
+    expect(readdirSync(input).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("refuses an output folder that is, or contains, the input folder or the project", async () => {

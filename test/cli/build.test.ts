@@ -1,8 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { spawn, spawnSync } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeCorpus } from "../../bench/corpus.js";
 import { CORPUS } from "../gates/adversarial-build.js";
 import { ROOT } from "../support/paths.js";
 
@@ -54,6 +55,33 @@ describe("verbatim build on the command line", () => {
   });
 });
 
+describe("Ctrl-C during a build", () => {
+  it("stops at the next step, leaves no half-built folder and no staged ledger, and exits 130", async () => {
+    const tmp = await mkdtemp(join(tmpdir(), "verbatim-sigint-"));
+    const input = join(tmp, "transcripts");
+    // Enough transcripts that rendering takes a few seconds, so the interrupt lands mid-build.
+    await writeCorpus(input, 120, { words: 3000, questions: 8, seed: 7 });
+    const child = spawn(process.execPath, [join(ROOT, "bin/verbatim.js"), "build", "--input", input, "--out", join(tmp, "site")], { cwd: tmp, env: { ...process.env, CI: "true" } });
+    let err = "";
+    let sent = false;
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+      if (!sent && /^rendering pages: /m.test(err)) {
+        sent = true;
+        child.kill("SIGINT");
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(sent).toBe(true);
+    expect(err).toMatch(/verbatim build: interrupted; stopping at the next step/);
+    expect(err).toMatch(/verbatim build: failed, the previous site was left as it was: interrupted\n$/);
+    expect(code).toBe(130);
+    expect(await readdir(tmp)).not.toContain("site.partial");
+    expect(await readdir(tmp)).not.toContain("site");
+    expect((await readdir(input)).filter((f) => f.startsWith("."))).toEqual([]);
+  }, 120_000);
+});
+
 describe("help and version on the command line", () => {
   it("explains each command's options with --help, -h or help COMMAND, and exits 0 without doing anything", () => {
     for (const command of ["build", "check", "dev", "inspect"]) {
@@ -71,8 +99,11 @@ describe("help and version on the command line", () => {
   it("prints the version, and refuses help on a command that does not exist", async () => {
     const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(verbatim(["--version"])).toEqual({ code: 0, out: `verbatim ${version}\n`, err: "" });
-    const nope = verbatim(["help", "publish"]);
-    expect(nope.code).toBe(2);
-    expect(nope.err).toMatch(/^verbatim help: no command "publish"/);
+    for (const word of ["publish", "constructor", "toString"]) {
+      const nope = verbatim(["help", word]);
+      expect(nope.code, word).toBe(2);
+      expect(nope.err).toMatch(new RegExp(`^verbatim help: no command "${word}"`));
+    }
+    expect(verbatim(["toString", "--help"]).err).toMatch(/^verbatim: unknown command "toString"/);
   });
 });

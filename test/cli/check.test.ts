@@ -79,6 +79,14 @@ describe("verbatim check", () => {
     // The evening session was published first: its URL stays with it, the morning one moves.
     await writeLedger(join(dir, LEDGER_FILE), reconcile(emptyLedger(), [parseTranscript(evening)]).ledger);
     expect((await check([dir])).lines).toEqual([expect.stringMatching(/^a-morning\.txt:0: warning: another transcript already publishes at \/2022\/05\/12\/press-briefing-spokesperson\/; published at .*-2\/$/)]);
+    // A damaged ledger is an error the build would stop on, reported with the rest, not a crash.
+    await writeFile(join(dir, LEDGER_FILE), '{"version": 2, "transcripts": [');
+    const damaged = await check([dir]);
+    expect(damaged.code).toBe(1);
+    expect(damaged.lines).toEqual([
+      expect.stringMatching(/^\.ledger\.json:0: error: the id ledger is not valid JSON \(.*\); fix it or restore it from version control; the build would stop on it \(URLs were checked without it\)$/),
+      expect.stringMatching(/^b-evening\.txt:0: warning: another transcript already publishes at/),
+    ]);
   });
 
   it("gives clear usage errors with exit code 2", async () => {

@@ -80,6 +80,14 @@ describe("bare question and answer labels", () => {
       [["question", "Question:", null, "A question for both presidents?"], ["answer", "A. Lukashenko (via interpreter):", "A. Lukashenko", "We agree."]],
       [["question", "Q.", null, "Wang Yi: I will add a word."], ["answer", "A.", null, "Growing: trade grew."]],
     ]);
+    // A questioner's outlet or a form of address after "Q." is not a person's initial, however often it comes.
+    const outlet = parseTranscript("Press conference\nMinsk, 3 April 2023\n\nQ. Reuters: What about the talks?\n\nA. No comment.\n\nQ. Reuters: And the economy?\n\nA. It grows.\n\nQ. Mr President: One more?\n\nA. Go ahead.\n");
+    expect(outlet.speakers).toEqual([]);
+    expect(outlet.sections.map((s) => s.kind === "qa" && [s.question[0]?.label, s.question[0]?.paragraphs[0]?.text, s.answer[0]?.label])).toEqual([
+      ["Q.", "Reuters: What about the talks?", "A."],
+      ["Q.", "Reuters: And the economy?", "A."],
+      ["Q.", "Mr President: One more?", "A."],
+    ]);
     const known = parseTranscript("Talks with Alexander Lukashenko\nMinsk, 3 April 2023\n\nQuestion: Mr President?\n\nA. Lukashenko: Yes.\n");
     const answer = known.sections.find((s) => s.kind === "qa");
     expect(answer?.kind === "qa" && answer.answer[0]?.speaker).toBe("Alexander Lukashenko");

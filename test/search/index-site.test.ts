@@ -71,6 +71,14 @@ describe("the split search index (real Pagefind)", () => {
     expect(snapshot(join(tmp, "worker"))).toEqual(snapshot(join(tmp, "this-thread")));
   });
 
+  it("reports a page it cannot read the same way on either thread: the reason, no stack trace", async () => {
+    const missing = [{ path: "2020/10/05/gone/index.html", file: join(tmp, "no-such-page.html") }];
+    for (const thread of ["this", "worker"] as const) {
+      const failure = await indexSiteFiles(missing, join(tmp, `missing-${thread}`), { thread }).then(() => null, (e: Error) => e);
+      expect(failure?.message, thread).toMatch(/^ENOENT: no such file or directory, open '.*no-such-page\.html'$/);
+    }
+  });
+
   it("re-indexes only the year whose transcript changed, and reuses the rest byte for byte", async () => {
     const cacheDir = join(tmp, "cache");
     const first = await indexSite(pages, join(tmp, "a"), { cacheDir });
