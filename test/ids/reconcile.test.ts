@@ -125,6 +125,20 @@ describe("reconcile (the id ledger)", () => {
     expect(v2.ledger.transcripts.map((e) => e.formerUrls.length).sort()).toEqual([0, 1]);
   });
 
+  it("finds a transcript whose URL changed and whose text did not by its text, before any closer-scored entry", () => {
+    // Two entries that both share every section with the renamed transcript: one an earlier, edited version
+    // (the first in ledger order), one with exactly its text. The exact one continues it.
+    const exact = text([QAS.syria!, QAS.visas!, QAS.energy!], { title: "Press conference on current affairs, Moscow, March 4, 2021" });
+    const edited = text([[QAS.syria![0], `${QAS.syria![1]} Really.`], QAS.visas!, QAS.energy!], { title: "Briefing on current affairs, Moscow, March 4, 2021" });
+    const v1 = step(emptyLedger(), edited, exact);
+    const [editedUrl, exactUrl] = v1.ledger.transcripts.map((e) => e.url);
+    const renamed = exact.replace("Press conference on current affairs", "News conference on current affairs");
+    const v2 = step(v1.ledger, renamed);
+    expect(v2.ledger.transcripts[0]!.formerUrls).toEqual([exactUrl]);
+    expect(v2.links[0]!.redirects.map((r) => r.from)).toContain(exactUrl);
+    expect(v2.ledger.transcripts.slice(1).map((e) => e.url)).toEqual([editedUrl]);
+  });
+
   it("keeps the ids of a transcript missing from one build for when it returns", () => {
     const v1 = step(emptyLedger(), text([QAS.syria!]), text([QAS.arctic!], { title: "Interview on the Arctic, Moscow, March 4, 2021" }));
     const v2 = step(v1.ledger, text([QAS.syria!]));
