@@ -189,9 +189,14 @@ async function buildSite(options: BuildOptions, state: PublishState): Promise<Bu
   await rm(pagesDir, { recursive: true, force: true });
   const shardSize = Math.max(1, options.shardSize ?? SHARD_SIZE);
   const jobs: ShardJob[] = [];
+  const jobsDir = join(pagesDir, "jobs");
+  await mkdir(jobsDir, { recursive: true });
   for (let first = 0; first < parsed.length; first += shardSize) {
+    const name = `shard-${String(jobs.length).padStart(3, "0")}`;
     const items = parsed.slice(first, first + shardSize).map(({ file, t }, k) => ({ file, t, links: links[first + k] }));
-    jobs.push({ dir: join(pagesDir, `shard-${String(jobs.length).padStart(3, "0")}`), first, items });
+    // On disk, not in this thread's memory: the render workers read their shard when they start it.
+    await writeFile(join(jobsDir, `${name}.json`), JSON.stringify(items));
+    jobs.push({ dir: join(pagesDir, name), first, itemsFile: join(jobsDir, `${name}.json`) });
   }
   for (const { file, t } of parsed) report.transcripts.push({ file, url: pageUrl(t), title: t.title, date: t.date, sections: t.sections.length, removed: t.removed });
   // The list pages render from the whole archive's index, in a run of their own with no page files.
@@ -199,8 +204,8 @@ async function buildSite(options: BuildOptions, state: PublishState): Promise<Bu
   const listsDir = join(pagesDir, "lists");
   await mkdir(listsDir, { recursive: true });
   const dataFiles = archiveFiles(site, parsed);
-  // From here on the shards hold the only references to the parsed transcripts, and each shard is let go
-  // as soon as its worker has it: the main thread's memory falls while the archive renders.
+  // From here on the parsed transcripts are on disk only, in the shards' files: this thread's memory falls
+  // before the render workers start.
   const count = parsed.length;
   parsed.length = 0;
   textsBySections.clear();

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { SiteConfig } from "../config/site-config.js";
 import { answerSource, answerSummaries } from "../emit/answer-pages.js";
@@ -19,7 +19,11 @@ export interface ShardJob {
   dir: string;
   /** Position of the first transcript in the build, so emitted file names sort as the transcripts do. */
   first: number;
-  items: Item[];
+  /**
+   * The shard's transcripts, as JSON in a file the build wrote: the build's thread lets go of the parsed archive
+   * before rendering starts, instead of holding every shard not yet rendered (a gigabyte at 10,000).
+   */
+  itemsFile: string;
 }
 
 /** What every shard of one build shares. */
@@ -50,7 +54,8 @@ export interface ShardResult {
  */
 export async function renderShard(job: ShardJob, ctx: ShardContext): Promise<ShardResult> {
   const result: ShardResult = { files: [], entries: [], reused: 0, emitMs: 0, renderMs: 0 };
-  const keyed = job.items.map((item, k) => ({ item, k, key: ctx.reuse ? transcriptRenderKey(item, neighboursOf(ctx.archive, pageUrl(item.t)), ctx.reuse.fingerprint) : null }));
+  const items = JSON.parse(await readFile(job.itemsFile, "utf8")) as Item[];
+  const keyed = items.map((item, k) => ({ item, k, key: ctx.reuse ? transcriptRenderKey(item, neighboursOf(ctx.archive, pageUrl(item.t)), ctx.reuse.fingerprint) : null }));
   const candidates: typeof keyed = [];
   let fresh: typeof keyed = [];
   for (const x of keyed) {

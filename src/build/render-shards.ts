@@ -13,8 +13,8 @@ export interface ShardsOptions {
 /**
  * Renders the shards, each in an Eleventy run of its own: on worker threads when there are several (each
  * thread runs one Eleventy at a time, so memory stays bounded by the shard size times the threads), on this
- * thread when there is one. Results come back in shard order. Each job is removed from `jobs` as soon as it is
- * handed over, so the transcripts it holds can be collected on this thread while the others render.
+ * thread when there is one. Results come back in shard order. A job names the file holding its transcripts, so
+ * this thread never holds the shards waiting their turn.
  */
 export async function renderShards(jobs: (ShardJob | undefined)[], ctx: ShardContext, options: ShardsOptions = {}): Promise<{ results: ShardResult[]; workers: number }> {
   const count = Math.min(options.workers ?? (jobs.length > 1 ? availableParallelism() : 0), jobs.length);
