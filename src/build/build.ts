@@ -93,6 +93,7 @@ async function settleIds(parsed: { file: string; t: Transcript }[], report: Buil
   if (ledgerFile) state.staged = await stageLedger(ledgerFile, ids.ledger);
   return { links: ids.links };
 }
+
 /**
  * Eleventy keeps every page of a run, its data and its output in memory until the run ends, and a worker's heap
  * grows well past what a run keeps alive before it is collected: at 10,000 transcripts, runs of 250 peaked at
@@ -179,8 +180,8 @@ async function buildSite(options: BuildOptions, state: PublishState): Promise<Bu
   log(`parsed ${parsed.length} transcript(s), ${report.failed.length} unreadable`);
   // Neither the ledger read nor the one written back is held past this point: at 10,000 transcripts each is
   // 150 MB of sketches on disk and several times that in memory. The new one is staged on disk and only
-  // committed once the site is published (and never by dev's background rebuilds of drafts).
-  // A staged ledger left by a build that was killed (not one that failed: build() discards those) is stale.
+  // committed once the site is published (and never by dev's background rebuilds of drafts). A staged ledger
+  // left by a build that was killed (not one that failed: build() discards those) is stale.
   if (options.updateLedger !== false) await removeStaleStaging(ledgerFile);
   const { links } = await settleIds(parsed, report, ledgerRead, textsOf, options.updateLedger === false ? null : ledgerFile, state);
   stage("ids");
