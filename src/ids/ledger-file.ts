@@ -40,13 +40,13 @@ export const LedgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
+/** The ledger's file name inside the transcripts folder (README, "Anchor and URL contract"). */
+export const LEDGER_FILE = ".ledger.json";
+
 /**
  * The ledger version this code writes. Version 1 (sketches hashed with sha256) is still read: its records are
  * marked `sketch: "sha256"` as they are read, and keep that mark until a build replaces their sketches.
  */
-/** The ledger's file name inside the transcripts folder (README, "Anchor and URL contract"). */
-export const LEDGER_FILE = ".ledger.json";
-
 export const LEDGER_VERSION = 2;
 
 export const LedgerSchema = z.object({ version: z.literal(LEDGER_VERSION), transcripts: z.array(LedgerEntrySchema) });

@@ -110,8 +110,8 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   // The same text, section for section: a transcript whose URL changed (a corrected title, slugs made by a
   // newer rule) finds its entry through an index instead of being scored against every free entry, which took
   // minutes at 2,000 transcripts when every URL changed at once.
-  const sameText = new Map(transcripts.map((t, ti) => [t, textKey((texts[ti] ?? []).map((x) => `${x.kind}:${x.fingerprint}`))]));
-  pass((e) => [textKey(e.ids.filter((r) => r.alias === null).map((r) => `${r.kind}:${r.fingerprint}`))], (t) => sameText.get(t) ?? null);
+  const sameText = new Map(transcripts.map((t, ti) => [t, textKey(texts[ti] ?? [])]));
+  pass((e) => [textKey(e.ids.filter((r) => r.alias === null))], (t) => sameText.get(t) ?? null);
   transcripts.forEach((_, ti) => {
     if (claims[ti] !== null) return;
     const mine = texts[ti] ?? [];
@@ -127,8 +127,9 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   return claims;
 }
 
-/** A key for a transcript's text: its sections' kinds and fingerprints, in any order (none: no key). */
-const textKey = (prints: string[]): string | null => (prints.length ? [...prints].sort().join(" ") : null);
+/** A key for a transcript's text: its sections' (or live records') kinds and fingerprints, in any order (none: no key). */
+const textKey = (sections: readonly { kind: string; fingerprint: string }[]): string | null =>
+  sections.length ? sections.map((x) => `${x.kind}:${x.fingerprint}`).sort().join(" ") : null;
 
 /** What a ledger record remembers of its section's text, as sectionScore takes it. */
 type RecordText = Pick<SectionText, "kind" | "fingerprint" | "question" | "answer">;

@@ -1,18 +1,13 @@
 // Worker thread for src/search/index-in-worker.ts, in plain JavaScript for the same reason as
 // src/build/process-worker.mjs: it registers tsx itself (loader hooks are per thread), then indexes once.
-import { readFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { indexSite } = await import("./index-site.ts");
+const { indexSiteFiles } = await import("./index-in-worker.ts");
 const { pages, bundleDir, options } = workerData;
 try {
-  const report = await indexSite(
-    pages.map((p) => ({ path: p.path, content: () => readFile(p.file, "utf8") })),
-    bundleDir,
-    { ...options, log: (line) => parentPort.postMessage({ log: line }) },
-  );
+  const report = await indexSiteFiles(pages, bundleDir, { ...options, thread: "this", log: (line) => parentPort.postMessage({ log: line }) });
   parentPort.postMessage({ ok: true, report });
 } catch (err) {
   // The message only, as indexing on the build's own thread reports it: a stack trace is not for users.
