@@ -3,11 +3,20 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexSiteFiles } from "../../src/search/index-in-worker.js";
 import { indexSite } from "../../src/search/index-site.js";
+import { urlOfPath } from "../../src/search/records.js";
 import { buildSite } from "../support/build-site.js";
 import { builtPages } from "./pages.js";
+
+/** The result fragments of a bundle (each Pagefind fragment is gzip'd JSON after a fixed prefix). */
+function fragments(bundle: string): { url: string; content: string; anchors: { element: string; id: string; text: string; location: number }[] }[] {
+  return readdirSync(bundle)
+    .filter((part) => existsSync(join(bundle, part, "fragment")))
+    .flatMap((part) => readdirSync(join(bundle, part, "fragment")).map((f) => JSON.parse(gunzipSync(readFileSync(join(bundle, part, "fragment", f))).toString("utf8").slice("pagefind_dcd".length))));
+}
 
 /** Every file of a folder with a hash of its bytes. */
 function snapshot(dir: string, prefix = ""): Record<string, string> {
@@ -111,5 +120,33 @@ describe("the split search index (real Pagefind)", () => {
     const [d, e] = [stable(snapshot(join(tmp, "d"))), stable(snapshot(join(tmp, "e")))];
     expect(Object.keys(d).some((k) => k.includes("/index/")) && Object.keys(d).some((k) => k.includes("/fragment/"))).toBe(true);
     expect(e).toEqual(d);
+  });
+
+  it("anchors every paragraph once, at the position of its first word, so a hit links to the paragraph it is in", async () => {
+    await indexSite(pages, join(tmp, "f"));
+    const frags = fragments(join(tmp, "f"));
+    const paragraphs = new Map<string, string>();
+    // Paragraph ids are unique within a page: "remarks--p1" is in every transcript.
+    for (const page of pages) {
+      for (const m of page.content.matchAll(/<p id="([^"]+)" data-line="\d+">(.*?)<a class="plink"/g)) paragraphs.set(`${urlOfPath(page.path)}#${m[1]}`, m[2]!.replace(/<[^>]*>/g, ""));
+    }
+    expect(paragraphs.size).toBeGreaterThan(50);
+    const seen = new Set<string>();
+    for (const frag of frags) {
+      const words = frag.content.split(/\s+/);
+      const page = frag.url.replace(/\?kind=\w+$/, "");
+      for (const a of frag.anchors.filter((x) => paragraphs.has(`${page}#${x.id}`))) {
+        const key = `${page}#${a.id}`;
+        expect(seen.has(key), `${key} anchored twice`).toBe(false);
+        seen.add(key);
+        // The search page links a hit to the last anchor at or before its first word: this one must be where
+        // the paragraph starts.
+        const first = paragraphs.get(key)!.split(/\s+/)[0]!.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+        expect(words[a.location]!.startsWith(first), `${a.id}: "${words[a.location]}" at ${a.location}, paragraph starts "${first}"`).toBe(true);
+      }
+      // Headings keep their text: it is the sub-result's title.
+      for (const a of frag.anchors.filter((x) => x.element === "h2")) expect(a.text).not.toBe("");
+    }
+    expect([...seen].sort()).toEqual([...paragraphs.keys()].sort());
   });
 });
