@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,6 +96,14 @@ describe("the split search index (real Pagefind)", () => {
     const again = await indexSite(pages, join(tmp, "b"), { cacheDir });
     expect(again.parts.every((p) => p.reused)).toBe(true);
     expect(snapshot(join(tmp, "b"))).toEqual(snapshot(join(tmp, "a")));
+    // A reused part is hard links to the cache, not a copy; deleting a published bundle leaves the cache whole.
+    const fragment = readdirSync(join(tmp, "b", "2020", "fragment"))[0]!;
+    expect(statSync(join(tmp, "b", "2020", "fragment", fragment)).nlink).toBeGreaterThan(1);
+    const published = snapshot(join(tmp, "a"));
+    rmSync(join(tmp, "a"), { recursive: true });
+    rmSync(join(tmp, "b"), { recursive: true });
+    expect((await indexSite(pages, join(tmp, "b"), { cacheDir })).parts.every((p) => p.reused)).toBe(true);
+    expect(snapshot(join(tmp, "b"))).toEqual(published);
 
     const edited = pages.map((p) => (p.path.startsWith("2018/") ? { ...p, content: p.content.replace(/(<p id="[^"]+--a1"[^>]*>)/, "$1Corrected: ") } : p));
     expect(edited).not.toEqual(pages);
@@ -105,7 +113,7 @@ describe("the split search index (real Pagefind)", () => {
     expect(readdirSync(cacheDir).map((e) => e.slice(0, 5)).sort()).toEqual(["2018-", "2020-"]);
     await indexSite(edited.filter((p) => !p.path.startsWith("2018/")), join(tmp, "f"), { cacheDir });
     expect(readdirSync(cacheDir).map((e) => e.slice(0, 5))).toEqual(["2020-"]);
-    const [a, c] = [snapshot(join(tmp, "a")), snapshot(join(tmp, "c"))];
+    const [a, c] = [published, snapshot(join(tmp, "c"))];
     const differs = Object.keys(c).filter((k) => a[k] !== c[k]);
     expect(differs.length).toBeGreaterThan(0);
     expect(differs.every((k) => k.startsWith("2018/"))).toBe(true);
@@ -123,8 +131,8 @@ describe("the split search index (real Pagefind)", () => {
   });
 
   it("anchors every paragraph once, at the position of its first word, so a hit links to the paragraph it is in", async () => {
-    await indexSite(pages, join(tmp, "f"));
-    const frags = fragments(join(tmp, "f"));
+    await indexSite(pages, join(tmp, "g"));
+    const frags = fragments(join(tmp, "g"));
     const paragraphs = new Map<string, string>();
     // Paragraph ids are unique within a page: "remarks--p1" is in every transcript.
     for (const page of pages) {
