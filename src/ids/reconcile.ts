@@ -49,17 +49,19 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
   // Same fingerprint, same words, so the same version-1 sketches: those records give them without hashing.
   const legacyByFingerprint = new Map<string, LedgerRecord>();
   if (!options.exhaustive) for (const e of ledger.transcripts) for (const r of e.ids) if (r.sketch === "sha256" && !legacyByFingerprint.has(r.fingerprint)) legacyByFingerprint.set(r.fingerprint, r);
-  const scorers = transcripts.map((t, i) => scorer(t.sections, texts[i] ?? [], textOf, legacyByFingerprint));
-  const claims = claimEntries(ledger.transcripts, transcripts, texts, scorers);
+  // Made when first needed: on an edit in `verbatim dev` only the edited transcript's is.
+  const scorers: Scorer[] = [];
+  const scorerOf = (i: number): Scorer => (scorers[i] ??= scorer((transcripts[i] as Transcript).sections, texts[i] ?? [], textOf, legacyByFingerprint));
+  const claims = claimEntries(ledger.transcripts, transcripts, texts, scorerOf);
   const results = transcripts.map((t, i) => {
     const entry = claims[i] === null ? null : (ledger.transcripts[claims[i] as number] ?? null);
     const known = options.memo?.get(t);
     if (known && known.ledger === ledger && known.entry === entry && known.exhaustive === (options.exhaustive === true)) return known.result;
-    const result = reconcileOne(t, texts[i] ?? [], entry, scorers[i] as Scorer, options.exhaustive === true);
+    const result = reconcileOne(t, texts[i] ?? [], entry, scorerOf(i), options.exhaustive === true);
     options.memo?.set(t, { ledger, entry, exhaustive: options.exhaustive === true, result });
     return result;
   });
-  const livePaths = new Set(results.flatMap((r) => [r.entry.url, ...r.entry.ids.filter((x) => x.alias === null && x.kind === "qa").map((x) => `${r.entry.url}${x.id}/`)]));
+  const livePaths = new Set(results.flatMap((r) => livePathsOf(r.entry)));
   const claimed = new Set(claims.filter((c): c is number => c !== null));
   const kept = ledger.transcripts.filter((_, i) => !claimed.has(i));
   const taken = new Set<string>();
@@ -68,6 +70,37 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
     redirects: r.links.redirects.filter((x) => !livePaths.has(x.from) && !taken.has(x.from) && (taken.add(x.from), true)),
   }));
   return { transcripts: results.map((r) => r.transcript), links, ledger: { version: LEDGER_VERSION, transcripts: [...results.map((r) => r.entry), ...kept] } };
+}
+
+/**
+ * What reconcile derives from objects it never changes (ledger entries, the ledger's entry list, section texts,
+ * transcripts), kept while those objects live. `verbatim dev` reconciles the same objects on every edit, and at
+ * 10,000 transcripts deriving these again took most of an edit's 0.3 s of reconciling.
+ */
+const derived = {
+  livePaths: new WeakMap<LedgerEntry, string[]>(),
+  claimIndexes: new WeakMap<LedgerEntry[], Map<string, Map<string, number[]>>>(),
+  textKeys: new WeakMap<readonly SectionText[], string | null>(),
+  pageUrls: new WeakMap<Transcript, string>(),
+};
+
+/** The page URL and per-answer URLs an entry's live sections occupy. */
+function livePathsOf(e: LedgerEntry): string[] {
+  let x = derived.livePaths.get(e);
+  if (!x) derived.livePaths.set(e, (x = [e.url, ...e.ids.filter((r) => r.alias === null && r.kind === "qa").map((r) => `${e.url}${r.id}/`)]));
+  return x;
+}
+
+function cachedPageUrl(t: Transcript): string {
+  let x = derived.pageUrls.get(t);
+  if (x === undefined) derived.pageUrls.set(t, (x = pageUrl(t)));
+  return x;
+}
+
+function cachedTextKey(texts: readonly SectionText[]): string | null {
+  let x = derived.textKeys.get(texts);
+  if (x === undefined) derived.textKeys.set(texts, (x = textKey(texts)));
+  return x;
 }
 
 /** Per transcript object: the ledger and entry it was last reconciled against, and the result. */
@@ -84,38 +117,42 @@ export function sourceKey(url: string | undefined | null): string | null {
  * same text (every section's fingerprint), then the entry sharing most of its sections (at least half of
  * them). Each entry continues at most one transcript.
  */
-function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorers: Scorer[]): (number | null)[] {
+function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: SectionText[][], scorerOf: (ti: number) => Scorer): (number | null)[] {
   const claims: (number | null)[] = transcripts.map(() => null);
   const free = new Set(entries.map((_, i) => i));
+  let indexes = derived.claimIndexes.get(entries);
+  if (!indexes) derived.claimIndexes.set(entries, (indexes = new Map()));
   // Each pass gives a transcript the first free entry (in ledger order) with its key, through an index by key.
-  const pass = (keysOf: (e: LedgerEntry) => (string | null)[], keyOf: (t: Transcript) => string | null): void => {
-    const index = new Map<string, number[]>();
-    entries.forEach((e, ei) => {
-      for (const k of new Set(keysOf(e))) {
-        if (k === null) continue;
-        const list = index.get(k);
-        if (list) list.push(ei);
-        else index.set(k, [ei]);
-      }
-    });
+  const pass = (name: string, keysOf: (e: LedgerEntry) => (string | null)[], keyOf: (t: Transcript, ti: number) => string | null): void => {
+    let index = indexes.get(name);
+    if (!index) {
+      indexes.set(name, (index = new Map<string, number[]>()));
+      entries.forEach((e, ei) => {
+        for (const k of new Set(keysOf(e))) {
+          if (k === null) continue;
+          const list = index!.get(k);
+          if (list) list.push(ei);
+          else index!.set(k, [ei]);
+        }
+      });
+    }
     transcripts.forEach((t, ti) => {
       if (claims[ti] !== null) return;
-      const k = keyOf(t);
-      const ei = k === null ? undefined : index.get(k)?.find((i) => free.has(i));
+      const k = keyOf(t, ti);
+      const ei = k === null ? undefined : index!.get(k)?.find((i) => free.has(i));
       if (ei !== undefined) { claims[ti] = ei; free.delete(ei); }
     });
   };
-  pass((e) => [sourceKey(e.source)], (t) => sourceKey(t.source.url));
-  pass((e) => [e.url, ...e.formerUrls], (t) => pageUrl(t));
+  pass("source", (e) => [sourceKey(e.source)], (t) => sourceKey(t.source.url));
+  pass("url", (e) => [e.url, ...e.formerUrls], (t) => cachedPageUrl(t));
   // The same text, section for section: a transcript whose URL changed (a corrected title, slugs made by a
   // newer rule) finds its entry through an index instead of being scored against every free entry, which took
   // minutes at 2,000 transcripts when every URL changed at once.
-  const sameText = new Map(transcripts.map((t, ti) => [t, textKey(texts[ti] ?? [])]));
-  pass((e) => [textKey(e.ids.filter((r) => r.alias === null))], (t) => sameText.get(t) ?? null);
+  pass("text", (e) => [textKey(e.ids.filter((r) => r.alias === null))], (_, ti) => cachedTextKey(texts[ti] ?? []));
   transcripts.forEach((_, ti) => {
     if (claims[ti] !== null) return;
     const mine = texts[ti] ?? [];
-    const { score } = scorers[ti] as Scorer;
+    const { score } = scorerOf(ti);
     let best: { ei: number; n: number } | null = null;
     for (const ei of free) {
       const records = (entries[ei] as LedgerEntry).ids;
