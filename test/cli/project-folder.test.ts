@@ -9,13 +9,15 @@ import { MOSCOW, ROOT, SOCHI } from "../support/paths.js";
 
 /**
  * Every file of Verbatim's own folder with its size and modification time. Not node_modules or .git; not
- * .verbatim/cache either, which builds in other test files (root: ROOT) write while this one runs.
+ * .verbatim/cache either, which builds in other test files (root: ROOT) write while this one runs; not the
+ * bench's work folder (bench/out, git-ignored), which after a bench at 10,000 holds hundreds of thousands of
+ * files that only `npm run bench` writes.
  */
 async function packageFiles(dir = ROOT, out = new Map<string, string>()): Promise<Map<string, string>> {
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, e.name);
     const rel = relative(ROOT, path);
-    if (rel === "node_modules" || rel === ".git" || rel === join(".verbatim", "cache")) continue;
+    if (rel === "node_modules" || rel === ".git" || rel === join(".verbatim", "cache") || rel === join("bench", "out")) continue;
     if (e.isDirectory()) await packageFiles(path, out);
     else {
       const s = await stat(path);
