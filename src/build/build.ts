@@ -7,6 +7,7 @@ import { reconcile, type Reconciled } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSiteFiles } from "../search/index-in-worker.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
 import { siteIndex } from "../site/site-index.js";
 import { CACHE_DIR, openCache, pruneCache } from "./cache.js";
@@ -210,6 +211,7 @@ async function buildSite(options: BuildOptions, state: PublishState): Promise<Bu
   const count = parsed.length;
   parsed.length = 0;
   textsBySections.clear();
+  collectGarbage();
   stage("emit");
 
   // The previous build's pages for unchanged transcripts, taken from the live site before it is replaced.
