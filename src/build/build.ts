@@ -7,10 +7,10 @@ import { reconcile, type Reconciled } from "../ids/reconcile.js";
 import { sectionText, type SectionText } from "../ids/text.js";
 import type { Transcript } from "../model/transcript.js";
 import { indexSiteFiles } from "../search/index-in-worker.js";
-import { collectGarbage } from "./collect-garbage.js";
 import { PAGES_DIR } from "../site/eleventy-config.js";
 import { siteIndex } from "../site/site-index.js";
 import { CACHE_DIR, openCache, pruneCache } from "./cache.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { archiveFiles, writeDataFiles } from "./data-files.js";
 import { dedupeUrls } from "./dedupe-urls.js";
 import { assertSafeFolders } from "./folders.js";
@@ -59,6 +59,11 @@ export interface BuildOptions {
   searchIndex?: boolean;
   /** false: read the id ledger but never write it (`verbatim dev`); default true. */
   updateLedger?: boolean;
+  /**
+   * false: no full garbage collection before rendering (`verbatim dev`, whose own thread keeps every transcript
+   * parsed: a collection there would find little to free and stop the dev server for seconds); default true.
+   */
+  collectGarbage?: boolean;
   /** Worker threads rendering shards (0: this thread); default one per core when there are several shards. */
   renderWorkers?: number;
   /** Transcripts per Eleventy run (default SHARD_SIZE): bounds the renderer's memory whatever the archive's size. */
@@ -211,7 +216,7 @@ async function buildSite(options: BuildOptions, state: PublishState): Promise<Bu
   const count = parsed.length;
   parsed.length = 0;
   textsBySections.clear();
-  collectGarbage();
+  if (options.collectGarbage !== false) collectGarbage();
   stage("emit");
 
   // The previous build's pages for unchanged transcripts, taken from the live site before it is replaced.

@@ -77,7 +77,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const reportFile = resolve(root, options.reportFile ?? REPORT_FILE);
   const ledgerFile = resolve(root, options.ledgerFile ?? join(inputDir, LEDGER_FILE));
   const buildOnce = () =>
-    build({ root, input: site.input, output: site.output, pathPrefix: "/", cacheDir: cacheRoot, workDir, reportFile, ledgerFile, updateLedger: false, log });
+    build({ root, input: site.input, output: site.output, pathPrefix: "/", cacheDir: cacheRoot, workDir, reportFile, ledgerFile, updateLedger: false, collectGarbage: false, log });
   // Requests read `outDir` as it is then: until the first build is swapped in, the last build's site or nothing.
   const server: StaticServer = await serveDir(outDir, options.port ?? 0);
   // Until the session is handed back, a failure frees the port (and the watches) before it is passed on.
