@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync } from "node:fs";
-import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { canonicalizePart } from "./canonical-bundle.js";
@@ -127,12 +127,9 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
   if (!searchable) return { pages: 0, records: 0, reused: false };
   const key = `${name}-${hash.digest("hex").slice(0, 20)}`;
   const cached = cacheDir ? join(cacheDir, key) : null;
-  let reused = false;
-  let counts = { pages: 0, records: 0 };
-  if (cached && existsSync(join(cached, "verbatim-part.json"))) {
-    reused = true;
-    counts = JSON.parse(await readFile(join(cached, "verbatim-part.json"), "utf8")) as typeof counts;
-  } else {
+  let counts: { pages: number; records: number } | null = cached ? await intactPart(cached) : null;
+  const reused = counts !== null;
+  if (!counts) {
     const target = cached ?? join(bundleDir, name);
     const scratch = `${target}.partial`;
     await rm(scratch, { recursive: true, force: true });
@@ -141,7 +138,7 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
     errors.push(...res.errors.map((e) => `${name}: ${e}`));
     counts = { pages: res.pages, records: res.records };
     // A part that failed is published (the build reports its errors) but never cached as good.
-    if (res.errors.length === 0) await writeFile(join(scratch, "verbatim-part.json"), JSON.stringify(counts) + "\n");
+    if (res.errors.length === 0) await writeFile(join(scratch, PART_FILE), JSON.stringify({ ...counts, files: await fileStamps(scratch) }) + "\n");
     await rm(target, { recursive: true, force: true });
     await rename(scratch, target);
   }
@@ -149,8 +146,38 @@ async function buildPart(api: PagefindApi, name: string, group: RenderedPage[], 
     await linkTree(cached, join(bundleDir, name));
     await pruneCache(cacheDir!, name, key);
   }
-  await rm(join(bundleDir, name, "verbatim-part.json"), { force: true });
+  await rm(join(bundleDir, name, PART_FILE), { force: true });
   return { ...counts, reused };
+}
+
+/** Written into a cached part once it is finished: its counts and every file's size and modification time. */
+const PART_FILE = "verbatim-part.json";
+
+/**
+ * The counts of a cached part whose files are all exactly as they were written, else null. The published
+ * bundle shares the cache's files (linkTree), so a tool that rewrote a published file in place would have
+ * changed the cache too: such a part is indexed again rather than published from the cache once more.
+ */
+async function intactPart(dir: string): Promise<{ pages: number; records: number } | null> {
+  const part = await readFile(join(dir, PART_FILE), "utf8").then((t) => JSON.parse(t) as { pages: number; records: number; files?: Record<string, string> }, () => null);
+  if (!part?.files) return null;
+  const now = await fileStamps(dir).catch(() => null);
+  if (!now || Object.keys(now).length !== Object.keys(part.files).length) return null;
+  for (const [f, stamp] of Object.entries(part.files)) if (now[f] !== stamp) return null;
+  return { pages: part.pages, records: part.records };
+}
+
+/** Every file below `dir` (but the part file) with its size and modification time. */
+async function fileStamps(dir: string, prefix = "", out: Record<string, string> = {}): Promise<Record<string, string>> {
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) await fileStamps(dir, rel, out);
+    else if (rel !== PART_FILE) {
+      const s = await stat(join(dir, rel));
+      out[rel] = `${s.size}:${s.mtimeMs}`;
+    }
+  }
+  return out;
 }
 
 async function indexPart(pagefind: PagefindApi, pages: { path: string; content: string }[], outDir: string, language: string): Promise<{ pages: number; records: number; errors: string[] }> {
@@ -185,10 +212,10 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
 
 /**
  * Puts a cached part into the bundle as hard links: a year is a few thousand files, and copying every year's
- * files on every build took most of a rebuild's index stage at 10,000 transcripts. Nothing writes to either
- * side afterwards (a part is finished before it is cached, and a build replaces a published bundle rather than
- * changing it), so sharing the files is safe. Where hard links are not possible (another file system, one
- * without links) the file is copied.
+ * files on every build took most of a rebuild's index stage at 10,000 transcripts. Verbatim never writes to
+ * either side afterwards (a part is finished before it is cached, and a build replaces a published bundle rather
+ * than changing it); a file some other tool rewrote in place is caught by intactPart before the next reuse.
+ * Where hard links are not possible (another file system, one without links) the file is copied.
  */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,6 +103,11 @@ describe("the split search index (real Pagefind)", () => {
     rmSync(join(tmp, "a"), { recursive: true });
     rmSync(join(tmp, "b"), { recursive: true });
     expect((await indexSite(pages, join(tmp, "b"), { cacheDir })).parts.every((p) => p.reused)).toBe(true);
+    expect(snapshot(join(tmp, "b"))).toEqual(published);
+    // A published file rewritten in place (through the link, so in the cache too) makes its year indexed again.
+    writeFileSync(join(tmp, "b", "2020", "fragment", fragment), "damaged");
+    const repaired = await indexSite(pages, join(tmp, "b"), { cacheDir });
+    expect(repaired.parts.filter((p) => p.pages > 0).map((p) => [p.name, p.reused])).toEqual([["2020", false], ["2018", true]]);
     expect(snapshot(join(tmp, "b"))).toEqual(published);
 
     const edited = pages.map((p) => (p.path.startsWith("2018/") ? { ...p, content: p.content.replace(/(<p id="[^"]+--a1"[^>]*>)/, "$1Corrected: ") } : p));
