@@ -97,7 +97,12 @@ describe("reconcile's shortcuts", () => {
   it("reuse a transcript's result (dev's memo), and what they derive from objects seen before, only while those objects are the same", async () => {
     for (let run = 0; run < 30; run++) {
       let docs = TITLES.map(() => Array.from({ length: 2 + Math.floor(random() * 6) }, newQa));
-      const transcripts = docs.map((d, i) => parseTranscript(text(d, TITLES[i] as string)));
+      // Half the runs have source links (claimed by source); retitled transcripts keep their text but not their
+      // page URL (claimed by text): every way of finding an entry is exercised, not only the page URL.
+      const titles = [...TITLES];
+      const sourced = run % 4 < 2;
+      const parse = (i: number) => parseTranscript(`${sourced ? `---\nsource:\n  url: https://example.org/doc-${i}\n---\n` : ""}${text(docs[i]!, titles[i]!)}`);
+      const transcripts = docs.map((_, i) => parse(i));
       let ledger = run % 2 === 0 ? asVersion1(transcripts) : reconcile(emptyLedger(), transcripts).ledger;
       const memo: ReconcileMemo = new WeakMap();
       let previous: Transcript[] | null = null;
@@ -110,7 +115,14 @@ describe("reconcile's shortcuts", () => {
           edited.add(i);
           return correct(d);
         });
-        for (const i of edited) transcripts[i] = parseTranscript(text(docs[i]!, TITLES[i] as string));
+        const retitled = new Set<number>();
+        docs.forEach((_, i) => {
+          if (round === 0 || edited.has(i) || random() >= 0.25) return;
+          titles[i] = titles[i]!.replace(/^(\w+)/, `$1 ${pick(VOCAB)}`);
+          retitled.add(i);
+          edited.add(i);
+        });
+        for (const i of edited) transcripts[i] = parse(i);
         // A `verbatim build` beside dev wrote a new ledger: nothing may be reused from before it.
         const newLedger = round === 3;
         // Its entries in another order: what was derived from the old list (an entry's position) is no longer true.
@@ -130,6 +142,8 @@ describe("reconcile's shortcuts", () => {
             const same = withMemo.transcripts[i] === previous![i];
             if (edited.has(i) || newLedger) expect(same).toBe(false);
             else if (same) reused++;
+            // Same text under a new title: the same entry, so the same ids.
+            if (retitled.has(i) && !newLedger) expect(withMemo.transcripts[i]!.sections.map((x) => x.id)).toEqual(previous![i]!.sections.map((x) => x.id));
           });
         }
         previous = withMemo.transcripts;
