@@ -75,7 +75,9 @@ export function reconcile(ledger: Ledger, transcripts: Transcript[], textsOf: (t
 /**
  * What reconcile derives from objects it never changes (ledger entries, the ledger's entry list, section texts,
  * transcripts), kept while those objects live. `verbatim dev` reconciles the same objects on every edit, and at
- * 10,000 transcripts deriving these again took most of an edit's 0.3 s of reconciling.
+ * 10,000 transcripts deriving these again took most of an edit's 0.3 s of reconciling. So callers must not change
+ * these objects in place after a call either; nothing in Verbatim does (an edited transcript is parsed into a new
+ * object, a ledger read again is a new one, and URL de-duplication copies a transcript it renames).
  */
 const derived = {
   livePaths: new WeakMap<LedgerEntry, string[]>(),
@@ -123,23 +125,27 @@ function claimEntries(entries: LedgerEntry[], transcripts: Transcript[], texts: 
   let indexes = derived.claimIndexes.get(entries);
   if (!indexes) derived.claimIndexes.set(entries, (indexes = new Map()));
   // Each pass gives a transcript the first free entry (in ledger order) with its key, through an index by key.
+  const indexOf = (name: string, keysOf: (e: LedgerEntry) => (string | null)[]): Map<string, number[]> => {
+    const known = indexes.get(name);
+    if (known) return known;
+    const index = new Map<string, number[]>();
+    entries.forEach((e, ei) => {
+      for (const k of new Set(keysOf(e))) {
+        if (k === null) continue;
+        const list = index.get(k);
+        if (list) list.push(ei);
+        else index.set(k, [ei]);
+      }
+    });
+    indexes.set(name, index);
+    return index;
+  };
   const pass = (name: string, keysOf: (e: LedgerEntry) => (string | null)[], keyOf: (t: Transcript, ti: number) => string | null): void => {
-    let index = indexes.get(name);
-    if (!index) {
-      indexes.set(name, (index = new Map<string, number[]>()));
-      entries.forEach((e, ei) => {
-        for (const k of new Set(keysOf(e))) {
-          if (k === null) continue;
-          const list = index!.get(k);
-          if (list) list.push(ei);
-          else index!.set(k, [ei]);
-        }
-      });
-    }
+    const index = indexOf(name, keysOf);
     transcripts.forEach((t, ti) => {
       if (claims[ti] !== null) return;
       const k = keyOf(t, ti);
-      const ei = k === null ? undefined : index!.get(k)?.find((i) => free.has(i));
+      const ei = k === null ? undefined : index.get(k)?.find((i) => free.has(i));
       if (ei !== undefined) { claims[ti] = ei; free.delete(ei); }
     });
   };
