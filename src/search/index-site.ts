@@ -212,10 +212,11 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
 
 /**
  * Puts a cached part into the bundle as hard links: a year is a few thousand files, and copying every year's
- * files on every build was half of a rebuild's index stage at 10,000 transcripts (27 s; 14.6 s linked). Verbatim never writes to
- * either side afterwards (a part is finished before it is cached, and a build replaces a published bundle rather
- * than changing it); a file some other tool rewrote in place is caught by intactPart before the next reuse.
- * Where hard links are not possible (another file system, one without links) the file is copied.
+ * files on every build was half of a rebuild's index stage at 10,000 transcripts (27 s; 14.6 s linked).
+ * Verbatim never writes to either side afterwards (a part is finished before it is cached, and a build replaces a
+ * published bundle rather than changing it); a file some other tool rewrote in place is caught by intactPart
+ * before the next reuse. Where hard links are not possible (another file system, one without links) the file is
+ * copied.
  */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
