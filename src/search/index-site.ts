@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
-import { canonicalizePart } from "./canonical-bundle.js";
+import { canonicalPart, type PartFiles } from "./canonical-bundle.js";
 import { partOfPath } from "./parts.js";
 import { isSearchable, searchRecords } from "./records.js";
 import { pagefindServices, type PagefindApi } from "./services.js";
@@ -185,6 +185,7 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) return { pages: 0, records: 0, errors };
   const out = { pages: 0, records: 0, errors: [...errors] };
+  let files: PartFiles = new Map();
   try {
     // Records are sent without waiting for each answer, so the binary always has the next ones queued while
     // this thread splits the following page (waiting on every round trip left both idle); at most IN_FLIGHT
@@ -200,14 +201,27 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
       }
     }
     for (const res of await Promise.all(pending)) out.errors.push(...res.errors);
-    const written = await index.writeFiles({ outputPath: outDir });
-    out.errors.push(...written.errors);
+    // Pagefind 1.5's service answers writeFiles before its last writes have reached the disk (it drops its
+    // files unflushed), so a part read or published right after could be cut short: under load one build in
+    // about forty failed on an empty pagefind-entry.json. The files are taken in memory and written here.
+    const got = await index.getFiles();
+    out.errors.push(...got.errors);
+    files = new Map(got.files.filter((f) => !UNUSED.test(f.path)).map((f) => [f.path, f.content]));
   } finally {
     await index.deleteIndex();
   }
-  for (const f of await readdir(outDir).catch(() => [])) if (UNUSED.test(f)) await rm(join(outDir, f));
-  if (out.errors.length === 0) await canonicalizePart(outDir);
+  await writePart(outDir, out.errors.length === 0 ? canonicalPart(files) : files);
   return out;
+}
+
+/** Writes a part's files below `dir`; a path Pagefind returned that would leave `dir` is refused. */
+async function writePart(dir: string, files: PartFiles): Promise<void> {
+  for (const [path, bytes] of files) {
+    const file = resolve(dir, path);
+    if (!file.startsWith(resolve(dir) + sep)) throw new Error(`Pagefind returned a file outside its part: ${JSON.stringify(path)}`);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, bytes);
+  }
 }
 
 /**
