@@ -201,12 +201,16 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
       }
     }
     for (const res of await Promise.all(pending)) out.errors.push(...res.errors);
-    // Pagefind 1.5's service answers writeFiles before its last writes have reached the disk (it drops its
-    // files unflushed), so a part read or published right after could be cut short: under load one build in
-    // about forty failed on an empty pagefind-entry.json. The files are taken in memory and written here.
+    // Pagefind 1.5's service answers writeFiles before it has made its last writes (it drops its files
+    // unflushed, leaving the writes to a background thread), so a part read or published right after could be
+    // cut short: under load one index run in about forty failed on an empty pagefind-entry.json. The files are
+    // taken in memory and written here. They cross the service's protocol as one string of about 1.8 times
+    // their size, which caps a part at about 300 MB of search files (some 9,000 transcripts in one year); the
+    // indexer itself would need some 20 GB of memory for such a part (README, Search).
     const got = await index.getFiles();
     out.errors.push(...got.errors);
-    files = new Map(got.files.filter((f) => !UNUSED.test(f.path)).map((f) => [f.path, f.content]));
+    // On an error Pagefind's wrapper resolves with the errors alone, whatever its types say.
+    files = new Map((got.files ?? []).filter((f) => !UNUSED.test(f.path)).map((f) => [f.path, f.content]));
   } finally {
     await index.deleteIndex();
   }
@@ -214,12 +218,17 @@ async function indexPart(pagefind: PagefindApi, pages: { path: string; content: 
   return out;
 }
 
-/** Writes a part's files below `dir`; a path Pagefind returned that would leave `dir` is refused. */
+/** Writes a part's files below `dir`; if a path Pagefind returned would leave `dir`, nothing is written. */
 async function writePart(dir: string, files: PartFiles): Promise<void> {
-  for (const [path, bytes] of files) {
-    const file = resolve(dir, path);
-    if (!file.startsWith(resolve(dir) + sep)) throw new Error(`Pagefind returned a file outside its part: ${JSON.stringify(path)}`);
-    await mkdir(dirname(file), { recursive: true });
+  const root = resolve(dir) + sep;
+  const targets = [...files].map(([path, bytes]) => ({ path, file: resolve(root, path), bytes }));
+  const outside = targets.find((t) => !t.file.startsWith(root));
+  if (outside) throw new Error(`Pagefind returned a file outside its part: ${JSON.stringify(outside.path)}`);
+  const made = new Set<string>();
+  for (const { file, bytes } of targets) {
+    const folder = dirname(file);
+    if (!made.has(folder)) await mkdir(folder, { recursive: true });
+    made.add(folder);
     await writeFile(file, bytes);
   }
 }

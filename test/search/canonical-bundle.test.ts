@@ -56,7 +56,8 @@ describe("a part's files put in canonical order (real Pagefind output)", () => {
     }
     expect(reorderedValues).toBeGreaterThan(0);
     reversed.set(path, pack(meta.map((field, i) => (i === 3 ? [...filters].reverse() : field))));
-    expect(reversed.get(path)).not.toEqual(files.get(path));
+    expect((unpack(reversed.get(path)!) as unknown[])[3]).not.toEqual(filters);
+    const before = new Map([...files].map(([p, bytes]) => [p, Buffer.from(bytes)]));
 
     const a = canonicalPart(files), b = canonicalPart(reversed);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
@@ -68,7 +69,18 @@ describe("a part's files put in canonical order (real Pagefind output)", () => {
     expect(names).toContain("kind");
     // Everything else is Pagefind's, untouched; the input map is not changed.
     for (const [p, bytes] of files) if (!/^filter\/|\.pf_meta$|^pagefind-entry\.json$/.test(p)) expect(a.get(p)).toBe(bytes);
-    expect(files.get(path)).toBeDefined();
+    expect([...files.keys()]).toEqual([...before.keys()]);
+    for (const [p, bytes] of files) expect(Buffer.from(bytes).equals(before.get(p)!), p).toBe(true);
+  });
+
+  it("orders filter values by code point, not by any locale's collation", () => {
+    const { filters } = metaOf(files);
+    const file = `filter/${filters[0]![1]}.pf_filter`;
+    const [name] = unpack(files.get(file)!) as [string];
+    const shuffled = new Map(files).set(file, pack([name, [["Ärger", [0]], ["apple", [0]], ["Zed", [0]], ["zebra", [0]]]]));
+    const values = filterValues(canonicalPart(shuffled))[name];
+    // A locale would say apple, Ärger, zebra, Zed; code points put capitals first and accented letters last.
+    expect(values).toEqual(["Zed", "apple", "zebra", "Ärger"]);
   });
 
   it("names the file it cannot find, rather than failing on undefined", () => {
