@@ -8,6 +8,7 @@ import { assignIds, slugify } from "./ids.js";
 import { isAffiliation, matchLabel, type Label } from "./labels.js";
 import { endsLikeSentence, toLines, wordCount, type SourceLine } from "./lines.js";
 import { isRoleOnly, SpeakerNames, type AliasMap } from "./speakers.js";
+import { recurringLabels } from "./recurring-labels.js";
 import { dateOnly, eventDateLine, publishedLine, timeOnly, trailingPlaceDate, findDates } from "./dates.js";
 
 export interface ParseOptions {
@@ -47,6 +48,7 @@ function parseText(text: string, options: ParseOptions): Transcript {
 
   const ruleFor = (t: string, edge: boolean) => rules.find((r) => (edge || r.where === "anywhere") && r.pattern.test(t.trim()))?.name;
   const footerStart = findFooterStart(lines, ruleFor);
+  names.establish(recurringLabels(lines.slice(0, footerStart)));
   const bodyStart = findBodyStart(lines, footerStart, names.knownForms(), ruleFor);
 
   const header = readHeader(lines.slice(0, bodyStart).filter((l) => SOURCE_LINE.test(l.text.trim()) || !markRemoved(l, ruleFor(l.text, true), removed)));

@@ -24,9 +24,12 @@ const ROLE_WORDS = new Set([
   "spokesperson", "spokesman", "spokeswoman", "press", "ambassador", "chancellor", "governor", "first", "lady", "speaker",
   "moderator", "chair", "chairman", "chairperson", "chairwoman", "host", "co-host", "presenter", "anchor", "interpreter",
   "translator", "narrator", "operator", "voice", "unidentified", "unknown", "senator", "mr", "ms", "mrs", "dr", "hon",
+  "guest", "interviewee", "respondent", "mayor", "witness", "counsel", "court", "judge", "justice", "commissioner", "clerk",
+  "panelist", "panellist", "official", "senior", "administration", "state", "department", "male", "female", "pm", "of",
+  "official's", "chief", "executive", "officer", "director", "ceo", "cfo", "analyst", "representative", "member", "members",
 ]);
 /** "V.Putin", "A. Lukashenko", "S.V.Lavrov": initials, then a surname. */
-const INITIALS_SURNAME = /^(\p{Lu})\.\s?(?:\p{Lu}\.\s?){0,2}(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
+const INITIALS_SURNAME = /^(\p{Lu})\p{Ll}?\.\s?(?:\p{Lu}\p{Ll}?\.\s?){0,2}(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 const ABBREVIATED_OFFICES: Record<string, string> = { sg: "secretary-general", dsg: "deputy secretary-general" };
 
 export type AliasMap = Readonly<Record<string, string>>;
@@ -36,6 +39,8 @@ export class SpeakerNames {
   private readonly canonical: string[] = [];
   /** Title, subtitle and other header lines: where full names and offices are spelled out. */
   private context: string[] = [];
+  /** Names the text establishes as labels by repeating them (see recurring-labels.ts). */
+  private established: string[] = [];
 
   constructor(aliases: AliasMap = {}) {
     for (const [from, to] of Object.entries(aliases)) this.aliases.set(from.trim().toLowerCase(), to);
@@ -46,9 +51,14 @@ export class SpeakerNames {
     this.context = lines;
   }
 
+  /** Names that recur as labels: accepted as speakers whatever their shape ("Guest", "Müller"). */
+  establish(forms: string[]): void {
+    this.established = forms;
+  }
+
   /** Lower-cased forms already known, for label recognition of lone surnames. */
   knownForms(): Set<string> {
-    const forms = new Set<string>();
+    const forms = new Set<string>(this.established);
     for (const name of this.canonical) {
       forms.add(name.toLowerCase());
       const parts = name.split(/\s+/);
@@ -192,10 +202,16 @@ function stripTitles(name: string): string {
 
 /** "MR KIRBY" -> "Mr Kirby", "MS. JEAN-PIERRE" -> "Ms. Jean-Pierre"; short all-caps tokens ("SG", "US") stay. */
 function tameCapitals(name: string): string {
-  if (name !== name.toUpperCase() || !/\p{Lu}/u.test(name)) return name;
+  const tame = (t: string) => t.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+  if (name !== name.toUpperCase() || !/\p{Lu}/u.test(name)) {
+    // "Mr. SMITH", "The CHAIRMAN": the Congressional Record sets the surname alone in capitals.
+    const tokens = name.split(" ");
+    const last = tokens.at(-1) ?? "";
+    return tokens.length > 1 && /^\p{Lu}[\p{Lu}'’\-]{2,}$/u.test(last) ? [...tokens.slice(0, -1), tame(last)].join(" ") : name;
+  }
   return name
     .split(" ")
-    .map((t) => (t.replace(/\W/g, "").length <= 2 && !/^(MR|MS|DR)\.?$/.test(t) ? t : t.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())))
+    .map((t) => (t.replace(/\W/g, "").length <= 2 && !/^(MR|MS|DR)\.?$/.test(t) ? t : tame(t)))
     .join(" ");
 }
 
